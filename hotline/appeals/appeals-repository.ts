@@ -1,0 +1,114 @@
+import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { appealInsights, appeals } from '../db/schema';
+
+export type Appeal = typeof appeals.$inferSelect;
+export type NewAppeal = typeof appeals.$inferInsert;
+export type AppealInsight = typeof appealInsights.$inferSelect;
+export type NewAppealInsight = typeof appealInsights.$inferInsert;
+
+export interface AppealFilter {
+  unitId?: string | undefined;
+  sessionId?: string | undefined;
+  /** Received at or after. */
+  from?: Date | undefined;
+  /** Received strictly before. */
+  to?: Date | undefined;
+  category?: string | undefined;
+  type?: string | undefined;
+  status?: string | undefined;
+  /** Words looked up in title and content. */
+  query?: string | undefined;
+}
+
+export interface Page {
+  page: number;
+  pageSize: number;
+}
+
+/** Escapes LIKE wildcards so that a citizen's "%" or "_" is matched literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+
+function conditionsOf(filter: AppealFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.unitId) conditions.push(eq(appeals.unitId, filter.unitId));
+  if (filter.sessionId) conditions.push(eq(appeals.sessionId, filter.sessionId));
+  if (filter.from) conditions.push(gte(appeals.receivedAt, filter.from));
+  if (filter.to) conditions.push(lt(appeals.receivedAt, filter.to));
+  if (filter.category) conditions.push(eq(appeals.category, filter.category));
+  if (filter.type) conditions.push(eq(appeals.type, filter.type));
+  if (filter.status) conditions.push(eq(appeals.status, filter.status));
+  for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
+    conditions.push(or(ilike(appeals.title, likePattern(word)), ilike(appeals.content, likePattern(word))));
+  }
+  return and(...conditions);
+}
+
+export function createAppealsRepository(db: Database) {
+  return {
+    async insertMissing(rows: NewAppeal[]): Promise<number> {
+      let inserted = 0;
+      // Batches keep each statement well under Postgres' 65,535 bind-parameter limit.
+      for (let start = 0; start < rows.length; start += 500) {
+        const batch = rows.slice(start, start + 500);
+        const result = await db.insert(appeals).values(batch).onConflictDoNothing().returning({ id: appeals.id });
+        inserted += result.length;
+      }
+      return inserted;
+    },
+    async get(id: string): Promise<Appeal | undefined> {
+      const [row] = await db.select().from(appeals).where(eq(appeals.id, id));
+      return row;
+    },
+    async getMany(ids: string[]): Promise<Appeal[]> {
+      if (ids.length === 0) return [];
+      return db.select().from(appeals).where(inArray(appeals.id, ids));
+    },
+    /** Newest first; `total` counts every match, not only the page. */
+    async list(filter: AppealFilter, page: Page): Promise<{ items: Appeal[]; total: number }> {
+      const where = conditionsOf(filter);
+      const [items, total] = await Promise.all([
+        db
+          .select()
+          .from(appeals)
+          .where(where)
+          .orderBy(desc(appeals.receivedAt), desc(appeals.id))
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize),
+        db.$count(appeals, where),
+      ]);
+      return { items, total };
+    },
+    async count(filter: AppealFilter = {}): Promise<number> {
+      return db.$count(appeals, conditionsOf(filter));
+    },
+    /** Appeals counted per calendar day (Asia/Shanghai) within [from, to). */
+    async countByDay(filter: AppealFilter): Promise<{ day: string; count: number }[]> {
+      const day = sql<string>`to_char(${appeals.receivedAt} at time zone 'Asia/Shanghai', 'YYYY-MM-DD')`;
+      const rows = await db
+        .select({ day, count: sql<number>`cast(count(*) as int)` })
+        .from(appeals)
+        .where(conditionsOf(filter))
+        .groupBy(day)
+        .orderBy(day);
+      return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
+    },
+    async update(id: string, changes: Partial<Omit<NewAppeal, 'id'>>): Promise<Appeal | undefined> {
+      const [row] = await db.update(appeals).set(changes).where(eq(appeals.id, id)).returning();
+      return row;
+    },
+    async saveInsight(insight: NewAppealInsight): Promise<void> {
+      const { appealId, ...changes } = insight;
+      await db
+        .insert(appealInsights)
+        .values(insight)
+        .onConflictDoUpdate({ target: appealInsights.appealId, set: { ...changes, computedAt: new Date() } });
+    },
+    async getInsight(appealId: string): Promise<AppealInsight | undefined> {
+      const [row] = await db.select().from(appealInsights).where(eq(appealInsights.appealId, appealId));
+      return row;
+    },
+  };
+}
+
+export type AppealsRepository = ReturnType<typeof createAppealsRepository>;

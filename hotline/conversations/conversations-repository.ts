@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { conversations, messages } from '../db/schema';
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'createdAt' | 'conversationId'>;
+
+export function createConversationsRepository(db: Database) {
+  return {
+    async create(channel: string, userId: string): Promise<Conversation> {
+      const [row] = await db.insert(conversations).values({ id: randomUUID(), channel, userId }).returning();
+      return row!;
+    },
+    async get(id: string): Promise<Conversation | undefined> {
+      const [row] = await db.select().from(conversations).where(eq(conversations.id, id));
+      return row;
+    },
+    /** A conversation only counts as the user's own when channel and user both match. */
+    async findOwned(id: string, channel: string, userId: string): Promise<Conversation | undefined> {
+      const [row] = await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.id, id), eq(conversations.channel, channel), eq(conversations.userId, userId)));
+      return row;
+    },
+    async latestOf(channel: string, userId: string): Promise<Conversation | undefined> {
+      const [row] = await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .orderBy(desc(conversations.createdAt))
+        .limit(1);
+      return row;
+    },
+    async append(conversationId: string, message: NewMessage): Promise<Message> {
+      const [row] = await db
+        .insert(messages)
+        .values({ ...message, conversationId })
+        .returning();
+      return row!;
+    },
+    /** The last `limit` messages, oldest first, ready to be handed to a model. */
+    async lastMessages(conversationId: string, limit: number): Promise<Message[]> {
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(eq(messages.conversationId, conversationId))
+        .orderBy(desc(messages.id))
+        .limit(limit);
+      return rows.reverse();
+    },
+  };
+}
+
+export type ConversationsRepository = ReturnType<typeof createConversationsRepository>;

@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
+import { pollOptions, polls, units, votes } from '../db/schema';
+
+export type Poll = typeof polls.$inferSelect;
+export type NewPoll = typeof polls.$inferInsert;
+export type NewVote = Omit<typeof votes.$inferInsert, 'id' | 'createdAt'>;
+
+export interface TallyOption {
+  unitId: string;
+  unitName: string;
+  votes: number;
+}
+
+export function createPollsRepository(db: Database) {
+  return {
+    async create(poll: NewPoll, unitIds: string[]): Promise<Poll> {
+      return db.transaction(async (transaction) => {
+        const [created] = await transaction.insert(polls).values(poll).returning();
+        if (unitIds.length > 0) {
+          await transaction.insert(pollOptions).values(unitIds.map((unitId) => ({ pollId: poll.id, unitId })));
+        }
+        return created!;
+      });
+    },
+    /** Creates the poll with its options unless a poll with that id exists; true when it was created. */
+    async insertMissing(poll: NewPoll, unitIds: string[]): Promise<boolean> {
+      const inserted = await db.insert(polls).values(poll).onConflictDoNothing().returning({ id: polls.id });
+      if (inserted.length === 0) return false;
+      if (unitIds.length > 0) {
+        await db
+          .insert(pollOptions)
+          .values(unitIds.map((unitId) => ({ pollId: poll.id, unitId })))
+          .onConflictDoNothing();
+      }
+      return true;
+    },
+    async get(id: string): Promise<Poll | undefined> {
+      const [row] = await db.select().from(polls).where(eq(polls.id, id));
+      return row;
+    },
+    /** The open poll whose window contains `now`; the one closing soonest when several are open. */
+    async findCurrent(now: Date): Promise<Poll | undefined> {
+      const [row] = await db
+        .select()
+        .from(polls)
+        .where(and(eq(polls.status, 'open'), lte(polls.opensAt, now), gt(polls.closesAt, now)))
+        .orderBy(asc(polls.closesAt))
+        .limit(1);
+      return row;
+    },
+    async optionUnitIds(pollId: string): Promise<string[]> {
+      const rows = await db
+        .select({ unitId: pollOptions.unitId })
+        .from(pollOptions)
+        .where(eq(pollOptions.pollId, pollId))
+        .orderBy(asc(pollOptions.unitId));
+      return rows.map((row) => row.unitId);
+    },
+    /**
+     * Records a vote. The UNIQUE (poll_id, voter_id) index decides, so two concurrent first votes
+     * of one voter cannot both count. Returns false when the voter had already voted.
+     */
+    async castVote(vote: NewVote): Promise<boolean> {
+      const inserted = await db.insert(votes).values(vote).onConflictDoNothing().returning({ id: votes.id });
+      return inserted.length > 0;
+    },
+    async tally(pollId: string): Promise<TallyOption[]> {
+      const rows = await db
+        .select({
+          unitId: pollOptions.unitId,
+          unitName: units.name,
+          votes: sql<number>`cast(count(${votes.id}) as int)`,
+        })
+        .from(pollOptions)
+        .innerJoin(units, eq(units.id, pollOptions.unitId))
+        .leftJoin(votes, and(eq(votes.pollId, pollOptions.pollId), eq(votes.unitId, pollOptions.unitId)))
+        .where(eq(pollOptions.pollId, pollId))
+        .groupBy(pollOptions.unitId, units.name)
+        .orderBy(desc(sql`count(${votes.id})`), asc(pollOptions.unitId));
+      return rows.map((row) => ({ ...row, votes: Number(row.votes) }));
+    },
+    async setStatus(id: string, status: Poll['status']): Promise<Poll | undefined> {
+      const [row] = await db.update(polls).set({ status }).where(eq(polls.id, id)).returning();
+      return row;
+    },
+  };
+}
+
+export type PollsRepository = ReturnType<typeof createPollsRepository>;

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import cookieParser from 'cookie-parser';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { AppError } from '../common/errors';
+import { createRateLimiter } from '../common/rate-limiter';
+import type { Repositories } from '../hotline/repositories';
+import { createApiRouter } from './api-router';
+import type { AuthService } from './auth/auth-service';
+import { createSessionMiddleware } from './auth/middleware';
+import { errorHandler, notFoundHandler } from './errors';
+import type { HealthCheck } from './health';
+import type { Logger } from './logger';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerAuthRoutes } from './routes/auth-routes';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerUnitsRoutes } from './routes/units-routes';
+
+export interface AppDependencies {
+  logger: Logger;
+  repositories: Repositories;
+  auth: AuthService;
+  healthChecks: HealthCheck[];
+  /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
+  cookieSecret: string;
+  settings: {
+    bodyLimitBytes: number;
+    apiRateLimitPerMinute: number;
+    cookieSecure: boolean;
+    trustProxy: number;
+  };
+}
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
+
+function apiRateLimit(limitPerMinute: number): RequestHandler {
+  if (limitPerMinute === 0) return (_request, _response, next) => next();
+  const limiter = createRateLimiter({ limit: limitPerMinute, windowMs: 60_000 });
+  return (request, response, next) => {
+    const result = limiter.hit(request.ip ?? 'unknown');
+    response.setHeader('RateLimit-Limit', String(limitPerMinute));
+    response.setHeader('RateLimit-Remaining', String(Math.max(0, limitPerMinute - result.count)));
+    if (result.allowed) return next();
+    next(new AppError('RATE_LIMITED', '请求太频繁了，请稍等一会儿再试。', { retryAfterSeconds: result.retryAfterSeconds }));
+  };
+}
+
+export function createApp(dependencies: AppDependencies): Express {
+  const { logger, repositories, settings } = dependencies;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', settings.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (request: IncomingMessage, response) => {
+        const incoming = request.headers['x-request-id'];
+        const id = typeof incoming === 'string' && requestIdPattern.test(incoming) ? incoming : randomUUID();
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only what is needed to follow a request: never headers (cookies) or bodies (passwords).
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url.split('?')[0],
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    }),
+  );
+  app.use(helmet());
+  app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute));
+  app.use(express.json({ limit: settings.bodyLimitBytes }));
+  app.use(cookieParser(dependencies.cookieSecret));
+  app.use(createSessionMiddleware(dependencies.auth));
+
+  const api = createApiRouter();
+  registerHealthRoutes(api, dependencies.healthChecks);
+  registerUnitsRoutes(api, repositories.units);
+  registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
+  registerAdminRoutes(api, repositories);
+  const openApiDocument = api.document();
+  app.get('/api/openapi.json', (_request, response) => {
+    response.json(openApiDocument);
+  });
+  app.use(api.router);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

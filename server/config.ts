@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../common/errors';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = (protocols: string[]) =>
+  optionalText.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `应为以 ${protocols.map((protocol) => `${protocol}//`).join(' 或 ')} 开头的网址` },
+  );
+
+const integer = (defaultValue: number, minimum: number, maximum: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return defaultValue;
+      const parsed = /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+      if (!Number.isSafeInteger(parsed) || parsed < minimum || parsed > maximum) {
+        context.addIssue({ code: 'custom', message: `应为 ${minimum}–${maximum} 之间的整数` });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
+const flag = (defaultValue: boolean) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined || value === '') return defaultValue;
+      if (/^(1|true|yes|on)$/i.test(value)) return true;
+      if (/^(0|false|no|off)$/i.test(value)) return false;
+      context.addIssue({ code: 'custom', message: '应为 true 或 false' });
+      return z.NEVER;
+    });
+
+/** Every variable the service reads. README's configuration table and .env.example list the same names. */
+const environmentSchema = z.object({
+  PORT: integer(3000, 0, 65535),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
+  CHROMA_URL: optionalUrl(['http:', 'https:']),
+  OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
+  OPENAI_API_KEY: optionalText,
+  CHAT_MODEL: optionalText,
+  EMBEDDING_MODEL: optionalText,
+  AZURE_SPEECH_KEY: optionalText,
+  AZURE_SPEECH_REGION: optionalText,
+  WECHAT_TOKEN: optionalText,
+  WECHAT_APP_ID: optionalText,
+  WECHAT_APP_SECRET: optionalText,
+  WECHAT_ENCODING_AES_KEY: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9]{43}$/.test(value), {
+    message: '应为 43 位字母或数字',
+  }),
+  WECHAT_API_BASE: optionalUrl(['http:', 'https:']).transform((value) => value ?? 'https://api.weixin.qq.com'),
+  REDIS_URL: optionalUrl(['redis:', 'rediss:']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_RATE_LIMIT_PER_MINUTE: integer(300, 0, 1_000_000),
+  VOTE_RATE_LIMIT_PER_IP_HOUR: integer(500, 0, 1_000_000),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(5, 1, 1000),
+  LOGIN_MAX_FAILURES_PER_IP: integer(20, 1, 100_000),
+  BODY_LIMIT_KB: integer(100, 1, 10_240),
+  SESSION_TTL_HOURS: integer(12, 1, 24 * 30),
+  SESSION_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
+    message: '至少 32 个字符',
+  }),
+  COOKIE_SECURE: flag(false),
+  TRUST_PROXY: integer(0, 0, 10),
+  ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
+  ADMIN_PASSWORD: optionalText.refine((value) => value === undefined || value.length >= 10, {
+    message: '至少 10 个字符',
+  }),
+  SEED_DEMO_DATA: flag(true),
+});
+
+type Environment = z.infer<typeof environmentSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  chromaUrl: string | undefined;
+  openai: { baseUrl: string | undefined; apiKey: string | undefined; chatModel: string | undefined; embeddingModel: string | undefined };
+  speech: { azureKey: string | undefined; azureRegion: string | undefined };
+  wechat: {
+    token: string | undefined;
+    appId: string | undefined;
+    appSecret: string | undefined;
+    encodingAesKey: string | undefined;
+    apiBase: string;
+  };
+  redisUrl: string | undefined;
+  logLevel: Environment['LOG_LEVEL'];
+  apiRateLimitPerMinute: number;
+  voteRateLimitPerIpHour: number;
+  loginMaxFailuresPerAccount: number;
+  loginMaxFailuresPerIp: number;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  sessionSecret: string | undefined;
+  cookieSecure: boolean;
+  trustProxy: number;
+  adminUsername: string;
+  adminPassword: string | undefined;
+  seedDemoData: boolean;
+}
+
+/** Thrown at start-up; its message names the variable so an administrator can fix it. */
+export class ConfigError extends AppError {
+  constructor(message: string, cause?: unknown) {
+    super('CONFIG_INVALID', message, { cause });
+  }
+}
+
+function describeIssues(error: z.ZodError, environment: NodeJS.ProcessEnv): string {
+  return error.issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const received = environment[name];
+      const shown =
+        received === undefined
+          ? ''
+          : `（当前值 "${name.includes('SECRET') || name.includes('PASSWORD') || name.includes('KEY') ? '***' : received}"）`;
+      return `配置错误：${name} ${issue.message}${shown}`;
+    })
+    .join('\n');
+}
+
+/** Creates DATA_DIR if needed and proves it is writable, so a bad path fails at start, not at the first write. */
+function ensureWritableDirectory(directory: string): void {
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+    const probe = path.join(directory, `.write-probe-${process.pid}`);
+    fs.writeFileSync(probe, 'ok');
+    fs.rmSync(probe);
+  } catch (error) {
+    const reason = error instanceof Error && 'code' in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+    throw new ConfigError(`配置错误：DATA_DIR 指向的目录不可写（${directory}，${reason}）`, error);
+  }
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, environment));
+  const value = parsed.data;
+  const dataDir = path.resolve(value.DATA_DIR);
+  ensureWritableDirectory(dataDir);
+  return {
+    port: value.PORT,
+    host: value.HOST,
+    dataDir,
+    databaseUrl: value.DATABASE_URL,
+    chromaUrl: value.CHROMA_URL,
+    openai: {
+      baseUrl: value.OPENAI_BASE_URL,
+      apiKey: value.OPENAI_API_KEY,
+      chatModel: value.CHAT_MODEL,
+      embeddingModel: value.EMBEDDING_MODEL,
+    },
+    speech: { azureKey: value.AZURE_SPEECH_KEY, azureRegion: value.AZURE_SPEECH_REGION },
+    wechat: {
+      token: value.WECHAT_TOKEN,
+      appId: value.WECHAT_APP_ID,
+      appSecret: value.WECHAT_APP_SECRET,
+      encodingAesKey: value.WECHAT_ENCODING_AES_KEY,
+      apiBase: value.WECHAT_API_BASE,
+    },
+    redisUrl: value.REDIS_URL,
+    logLevel: value.LOG_LEVEL,
+    apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
+    voteRateLimitPerIpHour: value.VOTE_RATE_LIMIT_PER_IP_HOUR,
+    loginMaxFailuresPerAccount: value.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    loginMaxFailuresPerIp: value.LOGIN_MAX_FAILURES_PER_IP,
+    bodyLimitBytes: value.BODY_LIMIT_KB * 1024,
+    sessionTtlHours: value.SESSION_TTL_HOURS,
+    sessionSecret: value.SESSION_SECRET,
+    cookieSecure: value.COOKIE_SECURE,
+    trustProxy: value.TRUST_PROXY,
+    adminUsername: value.ADMIN_USERNAME,
+    adminPassword: value.ADMIN_PASSWORD,
+    seedDemoData: value.SEED_DEMO_DATA,
+  };
+}
