@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-config-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('embedded defaults need no variable but DATA_DIR', () => {
+    const config = loadConfig({ DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir,
+      databaseUrl: undefined,
+      chromaUrl: undefined,
+      apiRateLimitPerMinute: 300,
+      cookieSecure: false,
+      seedDemoData: true,
+      wechat: { apiBase: 'https://api.weixin.qq.com' },
+    });
+  });
+
+  test('production settings are read and typed', () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      PORT: '8080',
+      DATABASE_URL: 'postgres://xiaoning:secret@db.internal:5432/xiaoning',
+      CHROMA_URL: 'http://chroma.internal:8000',
+      COOKIE_SECURE: 'true',
+      API_RATE_LIMIT_PER_MINUTE: '0',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://xiaoning:secret@db.internal:5432/xiaoning',
+      cookieSecure: true,
+      apiRateLimitPerMinute: 0,
+    });
+  });
+
+  test.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'not-a-url'],
+    ['DATABASE_URL', 'mysql://localhost/db'],
+    ['CHROMA_URL', 'chroma'],
+    ['COOKIE_SECURE', 'maybe'],
+    ['API_RATE_LIMIT_PER_MINUTE', '-1'],
+    ['LOG_LEVEL', 'loud'],
+    ['WECHAT_ENCODING_AES_KEY', 'too-short'],
+  ])('%s=%s is refused with a message naming the variable', (name, value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATA_DIR: dataDir, [name]: value })).toThrow(new RegExp(`配置错误：${name} `));
+  });
+
+  test('secrets are not echoed in the message', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD.*\*\*\*/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).not.toThrow(/short/);
+  });
+
+  test('an unwritable DATA_DIR is refused, naming DATA_DIR', () => {
+    const file = path.join(dataDir, 'a-file');
+    fs.writeFileSync(file, 'not a directory');
+    expect(() => loadConfig({ DATA_DIR: path.join(file, 'data') })).toThrow(/配置错误：DATA_DIR 指向的目录不可写/);
+  });
+});
