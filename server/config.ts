@@ -157,7 +157,13 @@ function ensureWritableDirectory(directory: string): void {
   }
 }
 
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+/** Reads `.env` from the working directory when there is one; variables already set win. */
+export function readEnvironment(): NodeJS.ProcessEnv {
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, environment));
   const value = parsed.data;

@@ -5,7 +5,7 @@ import { Client } from 'pg';
  * The PostgreSQL server the Postgres suites use. CI starts Debian's postgresql and sets
  * TEST_DATABASE_URL; locally the same default is tried.
  */
-export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+export const adminDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://xiaoning_test:xiaoning_test@127.0.0.1:5432/postgres';
 
 export async function isPostgresReachable(): Promise<boolean> {
   const client = new Client({ connectionString: adminDatabaseUrl, connectionTimeoutMillis: 3000 });
