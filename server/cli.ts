@@ -61,7 +61,10 @@ export function createCli(loadConfiguration: () => Config = () => loadConfig()):
     .description('载入演示数据（已载入时不做任何改动）')
     .action(async () => {
       const config = loadConfiguration();
-      const result = await withServices(config, (services) => loadDemoData(services.database, readDemoData()));
+      const result = await withServices(config, (services) => {
+        process.stderr.write('正在载入演示数据……\n');
+        return loadDemoData(services.database, readDemoData());
+      });
       writeLine(result);
     });
 
