@@ -63,5 +63,7 @@ describe('loadConfig', () => {
     const file = path.join(dataDir, 'a-file');
     fs.writeFileSync(file, 'not a directory');
     expect(() => loadConfig({ DATA_DIR: path.join(file, 'data') })).toThrow(/配置错误：DATA_DIR 指向的目录不可写/);
+    // Node's recursive mkdir never returns for this path; ours must fail at once.
+    expect(() => loadConfig({ DATA_DIR: '/proc/xiaoning/data' })).toThrow(/DATA_DIR/);
   });
 });

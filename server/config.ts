@@ -144,10 +144,21 @@ function describeIssues(error: z.ZodError, environment: NodeJS.ProcessEnv): stri
     .join('\n');
 }
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync can spin forever on some kernel file
+ * systems (seen with a DATA_DIR under /proc), where a plain mkdir fails at once.
+ */
+function makeDirectories(directory: string): void {
+  if (fs.existsSync(directory)) return;
+  const parent = path.dirname(directory);
+  if (parent !== directory) makeDirectories(parent);
+  fs.mkdirSync(directory);
+}
+
 /** Creates DATA_DIR if needed and proves it is writable, so a bad path fails at start, not at the first write. */
 function ensureWritableDirectory(directory: string): void {
   try {
-    fs.mkdirSync(directory, { recursive: true });
+    makeDirectories(directory);
     const probe = path.join(directory, `.write-probe-${process.pid}`);
     fs.writeFileSync(probe, 'ok');
     fs.rmSync(probe);

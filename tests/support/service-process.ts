@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export interface RunningProcess {
   child: ChildProcess;
@@ -11,9 +10,12 @@ export interface RunningProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts a project entry point (server/main.ts, server/cli.ts) the way npm scripts do, with a clean environment. */
+/**
+ * Starts a project entry point (server/main.ts, server/cli.ts) the way the npm scripts do (one node
+ * process with tsx's loader, so signals reach the service itself), with a clean environment.
+ */
 export function startProcess(script: string, args: string[], environment: Record<string, string>, input?: string): RunningProcess {
-  const child = spawn(tsx, [script, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...environment },
     stdio: ['pipe', 'pipe', 'pipe'],
