@@ -3,6 +3,8 @@ const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' }, mo
 const ignored = ['/node_modules/', '/dist/', '/data/'];
 
 module.exports = {
+  // Integration tests start databases and processes on a shared, noisy 2-core machine.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -17,7 +19,6 @@ module.exports = {
       transform,
       testMatch: ['<rootDir>/**/*.int.test.ts', '<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ignored,
-      testTimeout: 60000,
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
     },
   ],
