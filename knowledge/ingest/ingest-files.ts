@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError, isAppError } from '../../common/errors';
+import type { AppMetaRepository } from '../../hotline/db/app-meta-repository';
+import type { DocumentsRepository, KnowledgeDocument } from '../../hotline/documents/documents-repository';
+import type { KnowledgeBase } from '../knowledge-base';
+import { chunkDocument } from './chunk-document';
+import { loadDocument } from './load-document';
+
+export type IngestOutcome = 'added' | 'updated' | 'unchanged';
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+  failed: { source: string; reason: string }[];
+}
+
+export interface IngestProgress {
+  done: number;
+  total: number;
+  source: string;
+  outcome: IngestOutcome | 'failed';
+}
+
+export interface IngesterDependencies {
+  knowledgeBase: KnowledgeBase;
+  documents: DocumentsRepository;
+  appMeta: AppMetaRepository;
+}
+
+const supportedFile = /\.(pdf|docx|html?|md|markdown|txt|text)$/i;
+
+/** The id stays the same across versions of a source, so its chunks and vectors are replaced, not duplicated. */
+export const documentIdFor = (source: string) => `doc_${createHash('sha256').update(source).digest('hex').slice(0, 20)}`;
+
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(full));
+    else if (entry.isFile() && supportedFile.test(entry.name)) found.push(full);
+  }
+  return found.sort();
+}
+
+const sourceFor = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
+const folderKey = (folder: string) => `ingested-folder:${path.resolve(folder)}`;
+
+/**
+ * Ingestion is idempotent by content hash: unchanged bytes are a no-op, changed bytes replace the
+ * document's chunks and vectors, and a file gone from a folder that is ingested again is deleted.
+ */
+export function createIngester(deps: IngesterDependencies) {
+  const { knowledgeBase, documents, appMeta } = deps;
+
+  const ingestBytes = async (
+    bytes: Uint8Array,
+    source: string,
+    tags: string[] = [],
+  ): Promise<{ outcome: IngestOutcome; document: KnowledgeDocument }> => {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const existing = await documents.findBySource(source);
+    if (existing && existing.sha256 === sha256) {
+      if (existing.status !== 'indexed' && knowledgeBase.vectorStoreConfigured) {
+        return { outcome: 'unchanged', document: await knowledgeBase.indexDocument(existing) };
+      }
+      return { outcome: 'unchanged', document: existing };
+    }
+    const loaded = await loadDocument(bytes, source);
+    const chunks = chunkDocument(loaded);
+    if (chunks.length === 0) throw new AppError('UNPROCESSABLE', '文件中没有可用的文字内容。');
+    const id = existing?.id ?? documentIdFor(source);
+    const saved = await documents.saveWithChunks(
+      { id, source, title: loaded.title, mime: loaded.mime, sha256, status: 'pending', tags: existing?.tags ?? tags },
+      chunks.map((chunk) => ({ id: `${id}-${chunk.ordinal}`, ordinal: chunk.ordinal, text: chunk.text, headingPath: chunk.headingPath })),
+    );
+    const indexed = await knowledgeBase.indexDocument(saved);
+    return { outcome: existing ? 'updated' : 'added', document: indexed };
+  };
+
+  return {
+    ingestBytes,
+
+    /**
+     * Ingests files and folders. A file's source is its name; a file inside a folder is named by its
+     * path relative to that folder (DESIGN §5), e.g. `ncp/0013….txt` for `knowledge/`.
+     */
+    async ingestPaths(paths: string[], onProgress?: (progress: IngestProgress) => void): Promise<IngestSummary> {
+      const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, deleted: 0, failed: [] };
+      const work: { file: string; source: string }[] = [];
+      const folders: { folder: string; sources: string[] }[] = [];
+      for (const given of paths) {
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(given);
+        } catch {
+          summary.failed.push({ source: given, reason: '路径不存在或无法读取' });
+          continue;
+        }
+        if (stat.isDirectory()) {
+          const files = filesUnder(given).map((file) => ({ file, source: sourceFor(given, file) }));
+          work.push(...files);
+          folders.push({ folder: given, sources: files.map((file) => file.source) });
+        } else {
+          work.push({ file: given, source: path.basename(given) });
+        }
+      }
+      for (const [index, { file, source }] of work.entries()) {
+        let outcome: IngestProgress['outcome'];
+        try {
+          outcome = (await ingestBytes(fs.readFileSync(file), source)).outcome;
+          summary[outcome] += 1;
+        } catch (error) {
+          outcome = 'failed';
+          summary.failed.push({
+            source,
+            reason: isAppError(error) ? error.message : error instanceof Error ? error.message : String(error),
+          });
+        }
+        onProgress?.({ done: index + 1, total: work.length, source, outcome });
+      }
+      for (const { folder, sources } of folders) {
+        const previous = JSON.parse((await appMeta.get(folderKey(folder))) ?? '[]') as string[];
+        const present = new Set(sources);
+        for (const source of previous.filter((each) => !present.has(each))) {
+          const gone = await documents.findBySource(source);
+          if (gone && (await knowledgeBase.removeDocument(gone.id))) summary.deleted += 1;
+        }
+        await appMeta.set(folderKey(folder), JSON.stringify(sources));
+      }
+      return summary;
+    },
+  };
+}
+
+export type Ingester = ReturnType<typeof createIngester>;

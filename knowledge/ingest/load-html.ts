@@ -1,0 +1,56 @@
+import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import { normaliseSpace, titleFromFileName, type DocumentBlock, type LoadedDocument } from './document-blocks';
+
+const skipped = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object']);
+const blockElements = new Set(
+  'address article aside blockquote body caption dd div dl dt fieldset figcaption figure footer form header hr li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+);
+
+/**
+ * HTML (and Word documents, which are converted to HTML first) as headings and paragraphs: block
+ * elements end a paragraph, inline ones join it, scripts and styles are dropped — their text is never
+ * indexed, so a page cannot smuggle hidden instructions into answers that way.
+ */
+export function loadHtml(html: string, fileName: string): LoadedDocument {
+  const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  const blocks: DocumentBlock[] = [];
+  let buffer = '';
+  const flush = () => {
+    const text = normaliseSpace(buffer);
+    if (text !== '') blocks.push({ kind: 'paragraph', text });
+    buffer = '';
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      buffer += node.text;
+      return;
+    }
+    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
+    const element = node as HTMLElement;
+    const tag = element.tagName?.toLowerCase() ?? '';
+    if (skipped.has(tag)) return;
+    const heading = /^h([1-6])$/.exec(tag);
+    if (heading) {
+      flush();
+      const text = normaliseSpace(element.text);
+      if (text !== '') blocks.push({ kind: 'heading', level: Number(heading[1]), text });
+      return;
+    }
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    const isBlock = blockElements.has(tag);
+    if (isBlock) flush();
+    for (const child of element.childNodes) walk(child);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  const titleElement = normaliseSpace(root.querySelector('title')?.text ?? '');
+  const firstHeading = blocks.find((block) => block.kind === 'heading')?.text;
+  const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && block.text.length <= 60)?.text;
+  return { title: titleElement || firstHeading || firstParagraph || titleFromFileName(fileName), blocks };
+}

@@ -1,0 +1,47 @@
+import { createRequire } from 'node:module';
+import type * as PdfJs from 'pdfjs-dist';
+import { AppError } from '../../common/errors';
+import { blocksFromText, titleFromText, type LoadedDocument } from './document-blocks';
+
+/**
+ * pdfjs-dist ships ES modules only. Node 20.19+ can require() them, and going through Node's own
+ * require (not a bundler's or jest's) keeps that working everywhere the service runs.
+ */
+const loadPdfJs = (): typeof PdfJs => createRequire(__filename)('pdfjs-dist/legacy/build/pdf.mjs') as typeof PdfJs;
+
+/** The text of every page, a line per text run that ends a line, then handled like plain text. */
+export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<LoadedDocument> {
+  const pdfjs = loadPdfJs();
+  let text = '';
+  try {
+    const task = pdfjs.getDocument({
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: 0,
+    });
+    const pdf = await task.promise;
+    try {
+      for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
+        const page = await pdf.getPage(pageNumber);
+        const content = await page.getTextContent();
+        for (const item of content.items) {
+          if (!('str' in item)) continue;
+          text += item.str;
+          if (item.hasEOL) text += '\n';
+        }
+        text += '\n';
+        page.cleanup();
+      }
+    } finally {
+      await pdf.destroy();
+    }
+  } catch (error) {
+    throw new AppError('UNPROCESSABLE', 'PDF 文件已损坏、加密或无法读取。', { cause: error });
+  }
+  if (text.trim() === '') {
+    throw new AppError('UNPROCESSABLE', 'PDF 中没有可提取的文字（可能是扫描件），请上传文字版。');
+  }
+  return { title: titleFromText(text, fileName), blocks: blocksFromText(text) };
+}

@@ -1,0 +1,243 @@
+import type { DocumentsRepository, KnowledgeDocument, Chunk } from '../hotline/documents/documents-repository';
+import type { Embedder } from './embeddings/embedder';
+import { rerank, type RerankWeights } from './retrieval/rerank';
+import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
+import { createLexicalIndex } from './retrieval/lexical-index';
+import { stripQuestionWords, type TermAnalyser } from './text/retrieval-terms';
+import type { ChromaVectorIndex, VectorHit, VectorRecord } from './vector-store/chroma-vector-index';
+
+export interface KnowledgeHit {
+  documentId: string;
+  source: string;
+  title: string;
+  headingPath: string[];
+  /** The passage that matched (one chunk, at most a few hundred characters). */
+  excerpt: string;
+  /** Fused relevance used for ranking, in [0, 1]. */
+  score: number;
+  /** Share of the question's weight the passage contains, in [0, 1]; compared with the threshold. */
+  coverage: number;
+}
+
+export interface KnowledgeSearchOptions {
+  k?: number;
+  documentIds?: string[];
+  tags?: string[];
+}
+
+export interface KnowledgeSearchResult {
+  hits: KnowledgeHit[];
+  /** `lexical` when the vector store could not be asked (down or not configured). */
+  mode: 'hybrid' | 'lexical';
+}
+
+export interface KnowledgeLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface KnowledgeBaseDependencies {
+  documents: DocumentsRepository;
+  analyse: TermAnalyser;
+  embedder: Embedder;
+  /** Absent when no vector store is configured; search then runs on BM25 alone. */
+  vectorIndex?: ChromaVectorIndex;
+  logger: KnowledgeLogger;
+  weights: FusionWeights;
+  rerankWeights: RerankWeights;
+  /** Hits whose coverage is below it are not returned: "no source found" beats a wrong source. */
+  threshold: number;
+}
+
+interface CatalogEntry {
+  document: KnowledgeDocument;
+  chunks: Chunk[];
+}
+
+const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
+
+/**
+ * The searchable knowledge: an in-memory lexical index over the chunks of record (rebuilt from Postgres at
+ * start, in well under a second for the whole corpus) and the chunk vectors in Chroma.
+ */
+export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
+  const { documents, embedder, vectorIndex, logger } = deps;
+  const lexical = createLexicalIndex(deps.analyse);
+  const catalog = new Map<string, CatalogEntry>();
+  const chunkById = new Map<string, Chunk>();
+  let vectorWarningLogged = false;
+
+  const addToLexical = (entry: CatalogEntry) => {
+    catalog.set(entry.document.id, entry);
+    for (const chunk of entry.chunks) chunkById.set(chunk.id, chunk);
+    lexical.addDocument(entry.document.id, entry.chunks);
+  };
+
+  const removeFromLexical = (documentId: string) => {
+    for (const chunk of catalog.get(documentId)?.chunks ?? []) chunkById.delete(chunk.id);
+    catalog.delete(documentId);
+    lexical.removeDocument(documentId);
+  };
+
+  const embedChunks = async (chunks: Chunk[]) => {
+    const records: VectorRecord[] = [];
+    for (let start = 0; start < chunks.length; start += 256) {
+      const batch = chunks.slice(start, start + 256);
+      const vectors = await embedder.embed(batch.map(chunkText));
+      batch.forEach((chunk, index) => records.push({ chunkId: chunk.id, documentId: chunk.documentId, vector: vectors[index]! }));
+    }
+    return records;
+  };
+
+  const queryVectors = async (question: string, documentIds: string[] | undefined): Promise<VectorHit[] | undefined> => {
+    if (!vectorIndex) return undefined;
+    try {
+      const [vector] = await embedder.embed([question]);
+      const hits = await vectorIndex.query(vector!, 50, documentIds);
+      vectorWarningLogged = false;
+      return hits;
+    } catch (error) {
+      if (!vectorWarningLogged) logger.warn({ err: error }, 'vector search failed; answering with BM25 alone');
+      vectorWarningLogged = true;
+      return undefined;
+    }
+  };
+
+  const acceptFor = (options: KnowledgeSearchOptions) => {
+    const ids = options.documentIds ? new Set(options.documentIds) : undefined;
+    const tags = options.tags && options.tags.length > 0 ? options.tags : undefined;
+    if (!ids && !tags) return undefined;
+    return (documentId: string) => {
+      if (ids && !ids.has(documentId)) return false;
+      const document = catalog.get(documentId)?.document;
+      return !tags || (document !== undefined && tags.some((tag) => document.tags.includes(tag)));
+    };
+  };
+
+  return {
+    /** Reads every document and chunk of record into the lexical index. */
+    async load(): Promise<{ documents: number; chunks: number }> {
+      const all = await documents.list();
+      const chunksByDocument = new Map<string, Chunk[]>();
+      for (const chunk of await documents.allChunks()) {
+        const list = chunksByDocument.get(chunk.documentId) ?? [];
+        list.push(chunk);
+        chunksByDocument.set(chunk.documentId, list);
+      }
+      for (const document of all) addToLexical({ document, chunks: chunksByDocument.get(document.id) ?? [] });
+      return { documents: catalog.size, chunks: chunkById.size };
+    },
+
+    /**
+     * Makes sure the vector store holds exactly this embedder's vectors for the chunks of record;
+     * rebuilds it when it does not (first start, another embedder, an interrupted build).
+     */
+    async syncVectors(): Promise<'current' | 'rebuilt' | 'unavailable'> {
+      if (!vectorIndex) return 'unavailable';
+      try {
+        if (await vectorIndex.isCurrent(chunkById.size)) return 'current';
+        await this.reindex();
+        return 'rebuilt';
+      } catch (error) {
+        logger.warn({ err: error }, 'vector store could not be synchronised; search runs on BM25 alone');
+        return 'unavailable';
+      }
+    },
+
+    /** Rebuilds the vector store from the chunks of record. */
+    async reindex(): Promise<{ chunks: number }> {
+      if (!vectorIndex) return { chunks: 0 };
+      await vectorIndex.reset();
+      const all = [...chunkById.values()];
+      await vectorIndex.upsert(await embedChunks(all));
+      for (const { document } of catalog.values()) {
+        if (document.status !== 'indexed') {
+          await documents.setStatus(document.id, 'indexed');
+          document.status = 'indexed';
+        }
+      }
+      return { chunks: all.length };
+    },
+
+    /** Indexes a stored document (lexical at once, vectors when the store is up; pending otherwise). */
+    async indexDocument(document: KnowledgeDocument): Promise<KnowledgeDocument> {
+      const chunks = await documents.chunksOf(document.id);
+      removeFromLexical(document.id);
+      addToLexical({ document, chunks });
+      if (!vectorIndex) return document;
+      let status: KnowledgeDocument['status'] = 'indexed';
+      try {
+        await vectorIndex.deleteDocument(document.id);
+        await vectorIndex.upsert(await embedChunks(chunks));
+      } catch (error) {
+        logger.warn({ err: error, documentId: document.id }, 'vectors not stored; the document stays pending until reindex');
+        status = 'pending';
+      }
+      if (status !== document.status) await documents.setStatus(document.id, status);
+      document.status = status;
+      return document;
+    },
+
+    async removeDocument(documentId: string): Promise<boolean> {
+      const removed = await documents.remove(documentId);
+      removeFromLexical(documentId);
+      if (vectorIndex) {
+        try {
+          await vectorIndex.deleteDocument(documentId);
+        } catch (error) {
+          // The vectors are orphans without their chunks and are dropped at the next rebuild.
+          logger.warn({ err: error, documentId }, 'vectors of a removed document could not be deleted yet');
+        }
+      }
+      return removed;
+    },
+
+    async search(question: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
+      const k = Math.min(Math.max(options.k ?? 5, 1), 50);
+      const terms = deps.analyse(stripQuestionWords(question));
+      if (terms.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
+      const accept = acceptFor(options);
+      const documentIds = accept ? [...catalog.keys()].filter(accept) : undefined;
+      if (documentIds && documentIds.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
+      const vectorHits = await queryVectors(question, documentIds);
+      const fused = rerank(
+        fuseScores(lexical.search(terms, accept), vectorHits ?? [], deps.weights),
+        stripQuestionWords(question),
+        terms,
+        (documentId) => catalog.get(documentId),
+        lexical.coverage,
+        deps.rerankWeights,
+      );
+      const hits: KnowledgeHit[] = [];
+      for (const hit of fused) {
+        if (hits.length >= k) break;
+        const entry = catalog.get(hit.documentId);
+        const chunk = chunkById.get(hit.chunkId);
+        if (!entry || !chunk) continue;
+        const coverage = lexical.coverage(terms, hit.chunkId);
+        if (coverage < deps.threshold) continue;
+        hits.push({
+          documentId: entry.document.id,
+          source: entry.document.source,
+          title: entry.document.title,
+          headingPath: chunk.headingPath,
+          excerpt: chunk.text,
+          score: Number(hit.score.toFixed(4)),
+          coverage: Number(coverage.toFixed(4)),
+        });
+      }
+      return { hits, mode: vectorHits ? 'hybrid' : 'lexical' };
+    },
+
+    listDocuments: () => [...catalog.values()].map(({ document }) => document),
+    getDocument: (id: string) => catalog.get(id)?.document,
+    get size() {
+      return { documents: catalog.size, chunks: chunkById.size };
+    },
+    get vectorStoreConfigured() {
+      return vectorIndex !== undefined;
+    },
+  };
+}
+
+export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;

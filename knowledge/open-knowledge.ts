@@ -1,0 +1,77 @@
+import path from 'node:path';
+import type { AppMetaRepository } from '../hotline/db/app-meta-repository';
+import type { DocumentsRepository } from '../hotline/documents/documents-repository';
+import type { Embedder } from './embeddings/embedder';
+import { createIngester } from './ingest/ingest-files';
+import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
+import type { FusionWeights } from './retrieval/fuse-scores';
+import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
+import type { TermAnalyser } from './text/retrieval-terms';
+import { createChromaServer, type ChromaServer } from './vector-store/chroma-server';
+import { createChromaVectorIndex } from './vector-store/chroma-vector-index';
+
+export interface OpenKnowledgeOptions {
+  documents: DocumentsRepository;
+  appMeta: AppMetaRepository;
+  analyse: TermAnalyser;
+  embedder: Embedder;
+  logger: KnowledgeLogger;
+  /** `embedded` starts Chroma in DATA_DIR/chroma; a URL uses that server; `none` means BM25 only. */
+  vectorStore: { kind: 'embedded'; dataDirectory: string } | { kind: 'remote'; url: string } | { kind: 'none' };
+  weights?: FusionWeights;
+  threshold?: number;
+}
+
+/**
+ * Builds the knowledge module: the embedded Chroma server (when asked for), the vector index, the
+ * knowledge base loaded from the chunks of record with its vectors synchronised, and the ingester.
+ * A vector store that cannot start leaves search on BM25 alone rather than stopping the service.
+ */
+export async function openKnowledge(options: OpenKnowledgeOptions) {
+  const { logger, vectorStore } = options;
+  let chromaServer: ChromaServer | undefined;
+  let vectorUrl: () => string | undefined = () => undefined;
+  if (vectorStore.kind === 'embedded') {
+    const server = createChromaServer({ directory: path.join(vectorStore.dataDirectory, 'chroma'), logger });
+    chromaServer = server;
+    vectorUrl = () => server.url;
+    try {
+      await server.start();
+    } catch (error) {
+      logger.warn({ err: error }, 'embedded chroma did not start; search runs on BM25 alone');
+    }
+  } else if (vectorStore.kind === 'remote') {
+    vectorUrl = () => vectorStore.url;
+  }
+  const vectorIndex =
+    vectorStore.kind === 'none' ? undefined : createChromaVectorIndex({ url: vectorUrl, embedderId: options.embedder.id });
+  const knowledgeBase = createKnowledgeBase({
+    documents: options.documents,
+    analyse: options.analyse,
+    embedder: options.embedder,
+    vectorIndex,
+    logger,
+    weights: options.weights ?? defaultFusionWeights,
+    rerankWeights: defaultRerankWeights,
+    threshold: options.threshold ?? defaultRelevanceThreshold,
+  });
+  await knowledgeBase.load();
+  const vectors = await knowledgeBase.syncVectors();
+  // After an unexpected restart the embedded server comes back with its files; check they still match.
+  chromaServer?.onStart(() => {
+    void knowledgeBase.syncVectors();
+  });
+  const ingester = createIngester({ knowledgeBase, documents: options.documents, appMeta: options.appMeta });
+  return {
+    knowledgeBase,
+    ingester,
+    vectors,
+    vectorUrl,
+    chromaServer,
+    async close(): Promise<void> {
+      await chromaServer?.stop();
+    },
+  };
+}
+
+export type Knowledge = Awaited<ReturnType<typeof openKnowledge>>;

@@ -1,0 +1,143 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { AppError } from '../../common/errors';
+
+export interface ChromaServerLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface ChromaServerOptions {
+  /** Where Chroma keeps its files (DATA_DIR/chroma). */
+  directory: string;
+  logger: ChromaServerLogger;
+  /** How long to wait for the heartbeat after spawning. */
+  startTimeoutMs?: number;
+  /** Restarts allowed within a minute before giving up (search then runs on BM25 alone). */
+  maxRestartsPerMinute?: number;
+}
+
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The package does not export its package.json, so find its folder from the entry point. */
+const chromaCli = () => {
+  let folder = path.dirname(require.resolve('chromadb'));
+  while (!fs.existsSync(path.join(folder, 'package.json')) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  const { bin } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { bin: { chroma: string } };
+  return path.join(folder, bin.chroma);
+};
+
+async function waitForHeartbeat(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`chroma exited (${child.exitCode ?? child.signalCode})`);
+    try {
+      const response = await fetch(`${url}/api/v2/heartbeat`, { signal: AbortSignal.timeout(1000) });
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`chroma did not answer its heartbeat within ${timeoutMs} ms`);
+}
+
+/**
+ * The embedded vector store: a `chroma run` child process on 127.0.0.1 and a free port, persisted in
+ * `directory`. It is restarted (on a new port) if it dies, and stopped with the app.
+ */
+export function createChromaServer(options: ChromaServerOptions) {
+  const { directory, logger } = options;
+  const startTimeoutMs = options.startTimeoutMs ?? 20000;
+  const maxRestartsPerMinute = options.maxRestartsPerMinute ?? 5;
+  let child: ChildProcess | undefined;
+  let url: string | undefined;
+  let stopping = false;
+  let restarts: number[] = [];
+  const listeners = new Set<(url: string) => void>();
+
+  const launch = async (): Promise<string> => {
+    fs.mkdirSync(directory, { recursive: true });
+    const port = await findFreePort();
+    const address = `http://127.0.0.1:${port}`;
+    const process_ = spawn(process.execPath, [chromaCli(), 'run', '--path', directory, '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: directory,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', NO_COLOR: '1' },
+    });
+    let errorOutput = '';
+    process_.stderr?.on('data', (data: Buffer) => {
+      errorOutput = (errorOutput + data.toString()).slice(-2000);
+    });
+    child = process_;
+    try {
+      await waitForHeartbeat(address, startTimeoutMs, process_);
+    } catch (error) {
+      process_.kill('SIGKILL');
+      throw new AppError('SERVICE_UNAVAILABLE', '向量数据库（Chroma）无法启动。', { cause: error, details: { stderr: errorOutput } });
+    }
+    process_.once('exit', (code, signal) => {
+      if (stopping || child !== process_) return;
+      url = undefined;
+      logger.warn({ code, signal, stderr: errorOutput }, 'chroma exited unexpectedly');
+      const now = Date.now();
+      restarts = restarts.filter((time) => now - time < 60000);
+      if (restarts.length >= maxRestartsPerMinute) {
+        logger.warn({ restarts: restarts.length }, 'chroma keeps failing; search continues with BM25 alone');
+        return;
+      }
+      restarts.push(now);
+      launch().then(
+        (restartedUrl) => logger.info({ url: restartedUrl }, 'chroma restarted'),
+        (error: unknown) => logger.warn({ err: error }, 'chroma restart failed'),
+      );
+    });
+    url = address;
+    for (const listener of listeners) listener(address);
+    logger.info({ url: address, directory }, 'chroma started');
+    return address;
+  };
+
+  return {
+    start: launch,
+    /** The current address, or undefined while the server is down. */
+    get url() {
+      return url;
+    },
+    get pid() {
+      return child?.pid;
+    },
+    /** Called with the new address after every (re)start. */
+    onStart(listener: (address: string) => void) {
+      listeners.add(listener);
+    },
+    async stop(): Promise<void> {
+      stopping = true;
+      const running = child;
+      url = undefined;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => running.kill('SIGKILL'), 5000);
+        running.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        running.kill('SIGTERM');
+      });
+    },
+  };
+}
+
+export type ChromaServer = ReturnType<typeof createChromaServer>;
