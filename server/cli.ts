@@ -4,22 +4,12 @@ import { isAppError } from '../common/errors';
 import { readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData } from '../hotline/demo/load-demo-data';
 import { newAccountSchema, createUserAccount } from './auth/user-accounts';
+import { registerClassifyCommand } from './commands/classify-command';
+import { withServices, writeLine } from './commands/command-support';
+import { registerReinsightCommand } from './commands/reinsight-command';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { serve } from './main';
-import { openServices, type Services } from './services';
-
-/** CLI contract (DESIGN §5): JSON lines on stdout, errors on stderr, exit 1 on failure; every command honours DATA_DIR. */
-const writeLine = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
-
-async function withServices<T>(config: Config, work: (services: Services) => Promise<T>): Promise<T> {
-  const services = await openServices(config);
-  try {
-    return await work(services);
-  } finally {
-    await services.close();
-  }
-}
 
 /** Reads a password without echoing it on a terminal, or the first line of piped input. */
 async function readPassword(prompt: string): Promise<string> {
@@ -81,6 +71,9 @@ export function createCli(loadConfiguration: () => Config = () => loadConfig()):
       const user = await withServices(config, (services) => createUserAccount(services.repositories, account, 'cli'));
       writeLine({ id: user.id, username: user.username, role: user.role, unitId: user.unitId });
     });
+
+  registerClassifyCommand(program, loadConfiguration);
+  registerReinsightCommand(program, loadConfiguration);
 
   return program;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { appealInsights, appeals } from '../db/schema';
 
@@ -20,6 +20,23 @@ export interface AppealFilter {
   /** Words looked up in title and content. */
   query?: string | undefined;
 }
+
+/** What appeal intelligence reads of an appeal. */
+export interface AppealText {
+  id: string;
+  title: string;
+  content: string;
+}
+
+/** An appeal with the stored topic tags of its insight (null when none is stored yet), for hot topics. */
+export interface AppealWithTags extends AppealText {
+  unitId: string | null;
+  receivedAt: Date;
+  tags: string[] | null;
+}
+
+/** Rows per statement: keeps every statement well under Postgres' 65,535 bind-parameter limit. */
+const batchSize = 500;
 
 export interface Page {
   page: number;
@@ -48,9 +65,8 @@ export function createAppealsRepository(db: Database) {
   return {
     async insertMissing(rows: NewAppeal[]): Promise<number> {
       let inserted = 0;
-      // Batches keep each statement well under Postgres' 65,535 bind-parameter limit.
-      for (let start = 0; start < rows.length; start += 500) {
-        const batch = rows.slice(start, start + 500);
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
         const result = await db.insert(appeals).values(batch).onConflictDoNothing().returning({ id: appeals.id });
         inserted += result.length;
       }
@@ -103,6 +119,62 @@ export function createAppealsRepository(db: Database) {
         .insert(appealInsights)
         .values(insight)
         .onConflictDoUpdate({ target: appealInsights.appealId, set: { ...changes, computedAt: new Date() } });
+    },
+    /** Stores (or replaces) many insights, in batches; `computedAt` is set to now when not given. */
+    async saveInsights(insights: readonly NewAppealInsight[]): Promise<number> {
+      for (let start = 0; start < insights.length; start += batchSize) {
+        await db
+          .insert(appealInsights)
+          .values(insights.slice(start, start + batchSize).map((insight) => ({ computedAt: new Date(), ...insight })))
+          .onConflictDoUpdate({
+            target: appealInsights.appealId,
+            set: {
+              category: sql`excluded.category`,
+              type: sql`excluded.type`,
+              tags: sql`excluded.tags`,
+              summary: sql`excluded.summary`,
+              policyRefs: sql`excluded.policy_refs`,
+              similarIds: sql`excluded.similar_ids`,
+              model: sql`excluded.model`,
+              computedAt: sql`excluded.computed_at`,
+            },
+          });
+      }
+      return insights.length;
+    },
+    async getInsights(appealIds: readonly string[]): Promise<AppealInsight[]> {
+      if (appealIds.length === 0) return [];
+      return db
+        .select()
+        .from(appealInsights)
+        .where(inArray(appealInsights.appealId, [...appealIds]));
+    },
+    async countInsights(): Promise<number> {
+      return db.$count(appealInsights);
+    },
+    /** The text of every matching appeal (all by default), in id order: what insights are computed from. */
+    async listTexts(filter: AppealFilter = {}): Promise<AppealText[]> {
+      return db
+        .select({ id: appeals.id, title: appeals.title, content: appeals.content })
+        .from(appeals)
+        .where(conditionsOf(filter))
+        .orderBy(asc(appeals.id));
+    },
+    /** Matching appeals with the tags of their stored insight, newest first. */
+    async listWithTags(filter: AppealFilter): Promise<AppealWithTags[]> {
+      return db
+        .select({
+          id: appeals.id,
+          title: appeals.title,
+          content: appeals.content,
+          unitId: appeals.unitId,
+          receivedAt: appeals.receivedAt,
+          tags: appealInsights.tags,
+        })
+        .from(appeals)
+        .leftJoin(appealInsights, eq(appealInsights.appealId, appeals.id))
+        .where(conditionsOf(filter))
+        .orderBy(desc(appeals.receivedAt), desc(appeals.id));
     },
     async getInsight(appealId: string): Promise<AppealInsight | undefined> {
       const [row] = await db.select().from(appealInsights).where(eq(appealInsights.appealId, appealId));

@@ -1,4 +1,7 @@
+import { createTokenizer } from '../../knowledge/text/tokenizer';
 import type { DatabaseHandle } from '../db/database';
+import { loadAppealIntelligence, type AppealIntelligence } from '../intelligence/appeal-intelligence';
+import { computeAppealInsights } from '../intelligence/appeal-insights';
 import { createRepositories } from '../repositories';
 import { addDays, addMinutes, sessionStart } from './demo-calendar';
 import type { DemoData } from './demo-data-files';
@@ -13,16 +16,34 @@ export interface DemoLoadResult {
   appeals: number;
 }
 
+export interface DemoLoadOptions {
+  /** Computes the appeals' insights; by default the committed model with a new tokenizer (~0.3 s). */
+  intelligence?: AppealIntelligence;
+}
+
 /**
  * Loads the demo data set in one transaction: a crash part-way leaves nothing behind, and the marker row,
  * claimed first inside the same transaction, makes a second load (or a concurrent one) a no-op.
- * Dates are placed relative to `now`, so "upcoming" is always upcoming.
+ * Dates are placed relative to `now`, so "upcoming" is always upcoming. The appeals' insights (category,
+ * type, tags, summary, similar appeals) are computed before the transaction opens, so that it stays short,
+ * and stored inside it with everything else.
  */
-export async function loadDemoData(database: DatabaseHandle, data: DemoData, now: Date = new Date()): Promise<DemoLoadResult> {
+export async function loadDemoData(
+  database: DatabaseHandle,
+  data: DemoData,
+  now: Date = new Date(),
+  options: DemoLoadOptions = {},
+): Promise<DemoLoadResult> {
+  const notLoaded = { loaded: false, units: 0, previews: 0, polls: 0, appeals: 0 };
+  // A cheap look first, so that a second load does not compute insights for nothing; the claim below decides.
+  if ((await createRepositories(database.db).appMeta.get(markerKey)) !== undefined) return notLoaded;
+  const intelligence = options.intelligence ?? loadAppealIntelligence({ tokenizer: createTokenizer() });
+  const insights = computeAppealInsights(intelligence, data.appeals);
+
   return database.db.transaction(async (transaction) => {
     const repositories = createRepositories(transaction);
     const claimed = await repositories.appMeta.getOrInsert(markerKey, now.toISOString());
-    if (claimed !== now.toISOString()) return { loaded: false, units: 0, previews: 0, polls: 0, appeals: 0 };
+    if (claimed !== now.toISOString()) return notLoaded;
 
     const units = await repositories.units.insertMissing(data.units);
     const unitNames = new Map(data.units.map((unit) => [unit.id, unit.name]));
@@ -83,7 +104,12 @@ export async function loadDemoData(database: DatabaseHandle, data: DemoData, now
         };
       }),
     );
-    await repositories.auditLog.record({ who: 'system', what: 'demo-data.load', after: { units, previews, appeals, poll: data.poll.id } });
+    const insightCount = await repositories.appeals.saveInsights(insights);
+    await repositories.auditLog.record({
+      who: 'system',
+      what: 'demo-data.load',
+      after: { units, previews, appeals, insights: insightCount, poll: data.poll.id },
+    });
     return { loaded: true, units, previews, polls: pollCreated ? 1 : 0, appeals };
   });
 }

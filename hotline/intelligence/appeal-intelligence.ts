@@ -10,6 +10,7 @@ import { createAppealSummariser } from './summary/summarise-appeal';
 import { readAppealTopics, type AppealTopic } from './tags/appeal-topics';
 import { createTopicTagger } from './tags/topic-tagger';
 import { cleanAppealText } from './text/clean-appeal-text';
+import { isTopicalKeyword } from './text/letter-words';
 import { appealTypes, type AppealType } from './type/appeal-types';
 import { classifyAppealType } from './type/classify-appeal-type';
 
@@ -40,6 +41,14 @@ export interface AppealIntelligenceDependencies {
   similarityThreshold?: number;
 }
 
+/** How many keywords follow the topics in the stored and returned `tags`. */
+const taggedKeywordCount = 3;
+
+/** The `tags` stored in appeal_insights and returned by `classify`: the topics first, then keywords. */
+export const tagsOf = (analysis: Pick<AppealAnalysis, 'tags' | 'keywords'>): string[] => [
+  ...new Set([...analysis.tags, ...analysis.keywords.slice(0, taggedKeywordCount)]),
+];
+
 /** Bumped when the pipeline around the model changes what it stores (appeal_insights.model). */
 const pipelineVersion = 'appeal-intelligence-1';
 
@@ -69,8 +78,8 @@ export function createAppealIntelligence(deps: AppealIntelligenceDependencies) {
       type: classifyAppealType(input).type,
       tags,
       keywords: deps.tokenizer
-        .keywords(text, keywordCount + tags.length)
-        .filter((keyword) => /[\u4e00-\u9fff]/u.test(keyword) && !tags.includes(keyword))
+        .keywords(text, keywordCount + tags.length + 5)
+        .filter((keyword) => isTopicalKeyword(keyword) && !tags.includes(keyword))
         .slice(0, keywordCount),
       summary: maskPersonalData(summarise(input)),
       confidence: Math.round(category.confidence * 1000) / 1000,

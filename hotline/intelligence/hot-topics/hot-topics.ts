@@ -2,6 +2,7 @@ import type { Tokenizer } from '../../../knowledge/text/tokenizer';
 import { characterBigramCounts } from '../similar/character-bigrams';
 import type { TopicTagger } from '../tags/topic-tagger';
 import { cleanAppealText } from '../text/clean-appeal-text';
+import { isTopicalKeyword } from '../text/letter-words';
 import { createDutyMatcher, type DutyUnit } from './duty-matcher';
 
 export interface PeriodAppeal {
@@ -9,7 +10,7 @@ export interface PeriodAppeal {
   title?: string | null;
   content: string;
   receivedAt: Date | string;
-  /** Stored tags (appeal_insights.tags); computed when absent. */
+  /** Stored tags (appeal_insights.tags: topics, then keywords); computed when absent. */
   tags?: readonly string[] | null;
 }
 
@@ -46,6 +47,7 @@ export interface HotTopicDependencies {
 
 export function createHotTopicFinder(deps: HotTopicDependencies) {
   const withinDuties = createDutyMatcher({ tokenizer: deps.tokenizer });
+  const topics = new Set(deps.tagger.topics);
 
   const representatives = (group: ReadonlyArray<{ appeal: PeriodAppeal; time: number }>, count: number): string[] => {
     const vectors = group.map(({ appeal }) =>
@@ -88,7 +90,9 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
     const now = options.now?.getTime() ?? Math.max(...timed.map((entry) => entry.time));
     const groups = new Map<string, { dutyTopic: string | null; members: typeof timed }>();
     for (const entry of timed) {
-      const tags = entry.appeal.tags ?? deps.tagger.tag(entry.appeal).map((tag) => tag.topic);
+      const tags = entry.appeal.tags
+        ? entry.appeal.tags.filter((tag) => topics.has(tag))
+        : deps.tagger.tag(entry.appeal).map((tag) => tag.topic);
       for (const topic of tags) {
         const match = withinDuties(topic, unit);
         if (!match) continue;
@@ -109,7 +113,7 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
         // Codes such as "A7" (the source's anonymised places) and Latin words say nothing about the topic.
         const keywords = deps.tokenizer
           .keywords(group.members.map(({ appeal }) => cleanAppealText(`${appeal.title ?? ''}\n${appeal.content}`)).join('\n'), 10)
-          .filter((keyword) => !topic.includes(keyword) && keyword.length >= 2 && /[\u4e00-\u9fff]/u.test(keyword))
+          .filter((keyword) => !topic.includes(keyword) && isTopicalKeyword(keyword))
           .slice(0, 3);
         return {
           topic,
