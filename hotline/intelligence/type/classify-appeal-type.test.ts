@@ -94,3 +94,26 @@ describe('ordinary types', () => {
     expect(classifyAppealType(byId(id)).type).toBe(type);
   });
 });
+
+describe('general danger cues (short texts written to the pattern of the real letters)', () => {
+  test.each([
+    ['gas smell', '我们单元楼道里有很浓的煤气味，请燃气公司马上来人检查。'],
+    ['people trapped in a lift', '小区3栋电梯突然停在半空，有人被困在电梯里，物业电话打不通。'],
+    ['a missing child', '我家孩子放学后一直没有回来，到现在下落不明，请帮忙寻找。'],
+    ['live wires down', '台风过后路边的电线掉到地上，还冒着火花，行人很多。'],
+    ['water pouring into homes', '暴雨导致河水倒灌进村民家里，一楼已经被淹，老人被困。'],
+    ['a structure giving way now', '施工后我家墙体出现新的裂缝，裂缝越来越大，随时可能倒塌，威胁一家人的生命安全。'],
+    ['someone threatening to jump', '有一名男子站在楼顶扬言跳楼，情况危急。'],
+  ])('%s is 紧急件', (_name, content) => {
+    expect(classifyAppealType({ content }).type).toBe('紧急件');
+  });
+
+  test.each([
+    ['a chronic lift problem', '小区电梯经常困人，物业一直不修，请相关部门督促整改。'],
+    ['money, not a rescue', '父亲住院急需救命钱，请问大病救助怎么申请？'],
+    ['a warning about a possible fire', '楼道堆满杂物，一旦发生火灾后果不堪设想，建议清理。'],
+    ['a settled crack', '我家房子墙面有一条旧裂缝，希望开发商维修。'],
+  ])('%s is not 紧急件', (_name, content) => {
+    expect(classifyAppealType({ content }).type).not.toBe('紧急件');
+  });
+});

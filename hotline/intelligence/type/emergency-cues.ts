@@ -17,11 +17,26 @@ const acuteEventPattern = new RegExp(
     '(?<!停止)冒烟',
     '(燃气|煤气|天然气|液化气|沼气)(泄[漏露]|外泄)',
     '漏气',
+    // A smell of gas indoors is treated as a leak until someone has checked.
+    '(燃气|煤气|天然气|液化气)(味|气味)',
+    '闻到.{0,6}(燃气|煤气|天然气|液化气)',
     '(化学|有毒|原料|气体|液体|毒气).{0,8}泄[漏露]',
     '泄[漏露].{0,12}(气体|气味|液体)',
     '走失',
     '走丢',
-    '(孩子|小孩|学生|老人|儿子|女儿|爱人|妻子|丈夫|老公|老婆|父亲|母亲|家人)[^，。]{0,12}(失联|失踪)',
+    '(孩子|小孩|学生|老人|儿子|女儿|爱人|妻子|丈夫|老公|老婆|父亲|母亲|家人)[^。]{0,16}(失联|失踪|下落不明|不见了|至今未归|彻夜未归|(一直|至今|到现在)(没有|没|未)(回家|回来))',
+    // People shut in a lift or a collapsed place: someone has to come and get them out.
+    '(被|人)(关|困|卡)在?(电梯|井下|废墟)',
+    '电梯(里|内)?(困人|关人|被困)',
+    '(扬言|准备|企图)(跳楼|跳河|自杀|轻生)',
+    '生命垂危',
+    '命悬一线',
+    '奄奄一息',
+    '(急需|等待|需要)(抢救|急救|救援|救命(?!钱))',
+    // Live wires down where people walk.
+    '(电线|电缆|高压线)[^，。]{0,6}(掉|垂|落|断)[^，。]{0,4}(地|路|水)',
+    // Water pouring into homes.
+    '(水|洪水|污水)[^，。]{0,4}(灌|涌|漫|倒灌)(进|入)[^，。]{0,4}(家|屋|房|室)',
     '溺水',
     '急需.{0,6}血',
     '病危(?!通知)',
@@ -143,6 +158,17 @@ const supposedOrPastPattern = new RegExp(
     '每年',
     '多次',
     '时有发生',
+    // Chronic: a lift that keeps trapping people is a complaint about its upkeep, not a call for rescue.
+    '经常',
+    '常常',
+    '时常',
+    '常年',
+    '频繁',
+    '屡次',
+    '数次',
+    '反复',
+    '现象',
+    '遭遇',
     '司空见惯',
     '频发',
     '国内',
@@ -172,6 +198,23 @@ const riskPattern = /可能|容易|极易|隐患|风险|担心|害怕|生怕|的
 /** Even an acute event named as a risk ("溺水风险", "起火，安全隐患非常大") is only a hazard. */
 const namedRiskPattern = /隐患|风险/u;
 
+/**
+ * A building or slope giving way now: damage that is still growing (新裂痕, 裂缝不断扩大, 持续下沉) where
+ * collapse or lives are at stake. Such a sentence reads "随时可能倒塌", which is a risk word, but the
+ * damage is happening as the citizen writes.
+ */
+const progressingDamagePattern =
+  /新(的)?(裂缝|裂痕|裂纹)|(裂缝|裂痕|裂纹|开裂|下沉|沉降|倾斜|塌陷|松动)[^。]{0,12}(加剧|扩大|恶化|越来越(大|宽|多|严重))|(不断|持续|正在|仍在)(开裂|下沉|沉降|倾斜|塌陷|松动)/u;
+const collapseThreatPattern = /倒塌|垮塌|坍塌|塌方|生命安全|人身安全|人员伤亡|砸(伤|死)/u;
+
+function findProgressingDamage(sentence: string): string | null {
+  const damage = progressingDamagePattern.exec(sentence);
+  if (!damage || !collapseThreatPattern.test(sentence) || /一旦|如果|万一|假如|倘若|以免|防止|曾经|以前|之前|去年/u.test(sentence)) {
+    return null;
+  }
+  return splitClauses(sentence).find((clause) => progressingDamagePattern.test(clause)) ?? damage[0];
+}
+
 export interface EmergencyFinding {
   /** The clause that shows the danger, for the record and for the official who reads it. */
   evidence: string;
@@ -195,7 +238,7 @@ function findInSentence(sentence: string): string | null {
 
 export function findEmergency(title: string, content: string): EmergencyFinding | null {
   for (const sentence of [title, ...splitSentences(content)]) {
-    const evidence = sentence.trim() === '' ? null : findInSentence(sentence);
+    const evidence = sentence.trim() === '' ? null : (findInSentence(sentence) ?? findProgressingDamage(sentence));
     if (evidence !== null) return { evidence };
   }
   return null;
