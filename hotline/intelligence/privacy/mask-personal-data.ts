@@ -40,30 +40,34 @@ const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
 const plateProvinces = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领楚';
 const platePattern = new RegExp(`([${plateProvinces}][A-Z])([·•.\\-\\s]?)([A-Z0-9]{5,6})${notDigitAfter}`, 'gu');
 
+/** Words for a role, not a name: "游客唐女士" is 唐女士 the tourist, and a name may follow them. */
+const roleWords = '游客|顾客|乘客|客户|业主|租户|患者|家属|老师|医生|同事|朋友|师傅|司机|经理|老板|领导|工作人员|房东|邻居';
+
 /**
  * A full name before 先生/女士: a surname and one or two given-name characters, starting where a name
- * can start (the beginning, punctuation, or a word that introduces a person). "王先生" is already masked;
- * "市长先生" is no name.
+ * can start (the beginning, punctuation, a word that introduces a person, or a role). "王先生" is
+ * already masked; "市长先生" is no name.
  */
-const nameIntroduction =
-  '(^|[\\s，。！？、；：:,.!?（(“"\'）)]|我是|我叫|名叫|本人|联系人|业主|租户|患者|家属|致|请|给|对|和|与|及|同|由|是|叫|向)';
+const nameIntroduction = `(^|[\\s，。！？、；：:,.!?（(“"'）)]|我是|我叫|名叫|本人|联系人|致|请|给|对|和|与|及|同|由|是|叫|向|${roleWords})`;
 const singleSurnames = [...singleCharacterSurnames].join('');
-/** Words for a role, not a name: "游客唐女士" is 唐女士 the tourist. */
-const roleWords = /游客|顾客|乘客|客户|业主|患者|家属|老师|医生|同事|朋友|师傅|司机|经理|老板|领导|工作人员|房东|邻居/u;
+const isRoleWord = new RegExp(roleWords, 'u');
 const fullNamePattern = new RegExp(
   `${nameIntroduction}((?:${compoundSurnames.join('|')})|[${singleSurnames}])([\\u4e00-\\u9fff]{1,2})(先生|女士)`,
   'gu',
 );
 
 /**
- * The flat within a building: 7栋1005室, C10栋1109房, 2栋3单元502, 3单元12号, 3-2-501. The building and
- * estate name stay, which is as much as the matter needs.
+ * The flat within a building is removed and the building kept: 7栋1005室 → 7栋, C10栋1109房 → C10栋,
+ * 2栋3单元502 → 2栋; 3单元12号, 3-2-501 and 1005室 go. The estate and the building are as much as the
+ * matter needs. A bare number after the building counts only with three or four digits and not as a
+ * date, an amount or a count ("3栋2019年" stays).
  */
 const numeral = '(?:[A-Za-z]?\\d+|[一二三四五六七八九十]+)';
+const flatNumber = '(?:\\d+(?:室|房|号|户)|\\d{3,4}(?![\\d年月日元米平个人次万岁天%号线路街院]))';
 const flatPattern = new RegExp(
   [
-    `${numeral}(?:栋|幢|号楼|座)(?:${numeral}单元)?(?:${numeral}(?:楼|层))?(?:\\d+(?:室|房|号|户)?)(?![\\d号线路街院])`,
-    `${numeral}单元(?:${numeral}(?:楼|层))?\\d+(?:室|房|号|户)?(?![\\d号线路街院])`,
+    `(${numeral}(?:栋|幢|号楼|座))(?:${numeral}单元)?(?:${numeral}(?:楼|层))?${flatNumber}(?![\\d号线路街院])`,
+    `${numeral}单元(?:${numeral}(?:楼|层))?${flatNumber}(?![\\d号线路街院])`,
     `${notDigitBefore}\\d{1,2}-\\d{1,2}-\\d{3,4}${notDigitAfter}`,
     `${notDigitBefore}\\d{3,4}(?:室|房)(?![\\d号])`,
   ].join('|'),
@@ -83,7 +87,7 @@ export function maskPersonalData(text: string): string {
     .replace(labelledNumberPattern, (_match, label: string, number: string) => `${label}${maskCharacters(number, 0, 2)}`)
     .replace(platePattern, (_match, prefix: string, separator: string, rest: string) => `${prefix}${separator}${'*'.repeat(rest.length)}`)
     .replace(fullNamePattern, (match, before: string, surname: string, given: string, title: string) =>
-      roleWords.test(surname + given) ? match : `${before}${surname}${title}`,
+      isRoleWord.test(surname + given) ? match : `${before}${surname}${title}`,
     )
-    .replace(flatPattern, '');
+    .replace(flatPattern, (_match, building: string | undefined) => building ?? '');
 }
