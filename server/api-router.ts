@@ -18,6 +18,8 @@ export interface RouteDefinition<
   params?: Params & z.ZodObject;
   query?: Query & z.ZodObject;
   body?: Body;
+  /** How the body is sent; multipart bodies are parsed by a guard (e.g. an upload middleware) first. */
+  bodyContentType?: 'application/json' | 'multipart/form-data';
   /** Middleware run before validation (authentication, roles, CSRF). */
   guards?: RequestHandler[];
   /** Shown in the OpenAPI document: who may call the route. */
@@ -77,7 +79,9 @@ export function createApiRouter() {
       request: {
         ...(definition.params ? { params: definition.params } : {}),
         ...(definition.query ? { query: definition.query } : {}),
-        ...(definition.body ? { body: { content: { 'application/json': { schema: definition.body } } } } : {}),
+        ...(definition.body
+          ? { body: { content: { [definition.bodyContentType ?? 'application/json']: { schema: definition.body } } } }
+          : {}),
       },
       responses: {
         [definition.responseStatus ?? 200]: {

@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { Repositories } from '../hotline/repositories';
+import type { Knowledge } from '../knowledge/open-knowledge';
 import { createApiRouter } from './api-router';
 import type { AuthService } from './auth/auth-service';
 import { createSessionMiddleware } from './auth/middleware';
@@ -16,6 +17,7 @@ import type { Logger } from './logger';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
+import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerUnitsRoutes } from './routes/units-routes';
 
 export interface AppDependencies {
@@ -23,6 +25,8 @@ export interface AppDependencies {
   repositories: Repositories;
   auth: AuthService;
   healthChecks: HealthCheck[];
+  /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
+  knowledge?: Knowledge;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
   cookieSecret: string;
   settings: {
@@ -30,6 +34,7 @@ export interface AppDependencies {
     apiRateLimitPerMinute: number;
     cookieSecure: boolean;
     trustProxy: number;
+    uploadLimitBytes: number;
   };
 }
 
@@ -87,6 +92,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerUnitsRoutes(api, repositories.units);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
+  if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
   const openApiDocument = api.document();
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument);

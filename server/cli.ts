@@ -5,11 +5,13 @@ import { readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData } from '../hotline/demo/load-demo-data';
 import { newAccountSchema, createUserAccount } from './auth/user-accounts';
 import { registerClassifyCommand } from './commands/classify-command';
+import { registerKnowledgeCommands } from './commands/knowledge-commands';
 import { withServices, writeLine } from './commands/command-support';
 import { registerReinsightCommand } from './commands/reinsight-command';
 import { loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { serve } from './main';
+import { openKnowledgeFor, seedKnowledgeIfNeeded } from './services';
 
 /** Reads a password without echoing it on a terminal, or the first line of piped input. */
 async function readPassword(prompt: string): Promise<string> {
@@ -51,9 +53,20 @@ export function createCli(loadConfiguration: () => Config = () => loadConfig()):
     .description('载入演示数据（已载入时不做任何改动）')
     .action(async () => {
       const config = loadConfiguration();
-      const result = await withServices(config, (services) => {
+      const result = await withServices(config, async (services) => {
         process.stderr.write('正在载入演示数据……\n');
-        return loadDemoData(services.database, readDemoData());
+        const loaded = await loadDemoData(services.database, readDemoData());
+        process.stderr.write('正在导入演示知识库（法规和政策文件）……\n');
+        const knowledge = await openKnowledgeFor(
+          services,
+          createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr),
+        );
+        try {
+          const ingested = await seedKnowledgeIfNeeded(services, knowledge, createLogger('silent'), { ignoreSetting: true });
+          return { ...loaded, knowledge: ingested ?? 'already-loaded', documents: knowledge.knowledgeBase.size.documents };
+        } finally {
+          await knowledge.close();
+        }
       });
       writeLine(result);
     });
@@ -72,6 +85,7 @@ export function createCli(loadConfiguration: () => Config = () => loadConfig()):
       writeLine({ id: user.id, username: user.username, role: user.role, unitId: user.unitId });
     });
 
+  registerKnowledgeCommands(program, loadConfiguration);
   registerClassifyCommand(program, loadConfiguration);
   registerReinsightCommand(program, loadConfiguration);
 

@@ -57,6 +57,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('./data'),
   DATABASE_URL: optionalUrl(['postgres:', 'postgresql:']),
   CHROMA_URL: optionalUrl(['http:', 'https:']),
+  VECTOR_STORE: z.enum(['embedded', 'off']).default('embedded'),
+  UPLOAD_LIMIT_MB: integer(20, 1, 200),
   OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
   OPENAI_API_KEY: optionalText,
   CHAT_MODEL: optionalText,
@@ -98,6 +100,9 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   chromaUrl: string | undefined;
+  /** `embedded` starts Chroma as a child process (unless CHROMA_URL is set); `off` searches with BM25 alone. */
+  vectorStore: 'embedded' | 'off';
+  uploadLimitBytes: number;
   openai: { baseUrl: string | undefined; apiKey: string | undefined; chatModel: string | undefined; embeddingModel: string | undefined };
   speech: { azureKey: string | undefined; azureRegion: string | undefined };
   wechat: {
@@ -178,6 +183,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) throw new ConfigError(describeIssues(parsed.error, environment));
   const value = parsed.data;
+  if (value.EMBEDDING_MODEL && !value.OPENAI_BASE_URL) {
+    throw new ConfigError('配置错误：EMBEDDING_MODEL 需要同时设置 OPENAI_BASE_URL（向量模型服务的地址）');
+  }
   const dataDir = path.resolve(value.DATA_DIR);
   ensureWritableDirectory(dataDir);
   return {
@@ -186,6 +194,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     dataDir,
     databaseUrl: value.DATABASE_URL,
     chromaUrl: value.CHROMA_URL,
+    vectorStore: value.VECTOR_STORE,
+    uploadLimitBytes: value.UPLOAD_LIMIT_MB * 1024 * 1024,
     openai: {
       baseUrl: value.OPENAI_BASE_URL,
       apiKey: value.OPENAI_API_KEY,

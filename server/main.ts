@@ -2,15 +2,26 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import { buildAppDependencies, openServices, seedIfEmpty } from './services';
+import type { Knowledge } from '../knowledge/open-knowledge';
+import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty, seedKnowledgeIfNeeded } from './services';
 
 /** The composition root: reads the config once, builds every component, serves, and shuts down cleanly. */
 export async function serve(config: Config, logger: Logger): Promise<void> {
   const services = await openServices(config);
   let stopping = false;
+  let knowledge: Knowledge | undefined;
+  const seeding = new AbortController();
+  let seeded: Promise<unknown> = Promise.resolve();
+  const closeAll = async () => {
+    seeding.abort();
+    await seeded;
+    await knowledge?.close();
+    await services.close();
+  };
   try {
     await seedIfEmpty(services, logger);
-    const app = createApp(await buildAppDependencies(services, logger));
+    knowledge = await openKnowledgeFor(services, logger);
+    const app = createApp(await buildAppDependencies(services, logger, knowledge));
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -18,6 +29,10 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     });
     const address = server.address() as AddressInfo;
     logger.info({ url: `http://${address.address}:${address.port}`, port: address.port, database: services.database.driver }, 'listening');
+    // The demo corpus is indexed while the service already answers; search covers what is done so far.
+    seeded = seedKnowledgeIfNeeded(services, knowledge, logger, { signal: seeding.signal }).catch((error: unknown) => {
+      logger.error({ err: error }, 'demo knowledge ingestion failed; it resumes at the next start');
+    });
 
     const shutdown = (signal: string) => {
       if (stopping) return;
@@ -28,8 +43,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       const force = setTimeout(() => server.closeAllConnections(), 5000);
       force.unref();
       server.close(() => {
-        services
-          .close()
+        closeAll()
           .then(() => {
             logger.info('stopped');
             logger.flush();
@@ -44,7 +58,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));
   } catch (error) {
-    await services.close().catch(() => undefined);
+    await closeAll().catch(() => undefined);
     throw error;
   }
 }

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type DatabaseHandle } from '../hotline/db/database';
-import { readDemoData } from '../hotline/demo/demo-data-files';
+import { demoKnowledgeDirectory, readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData, type DemoLoadResult } from '../hotline/demo/load-demo-data';
 import { createRepositories, type Repositories } from '../hotline/repositories';
+import type { Embedder } from '../knowledge/embeddings/embedder';
+import { createOfflineEmbedder } from '../knowledge/embeddings/offline-embedder';
+import { createOpenAiEmbedder } from '../knowledge/embeddings/openai-embedder';
+import type { IngestSummary } from '../knowledge/ingest/ingest-files';
+import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
+import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
 import type { AppDependencies } from './app';
 import { createAuthService } from './auth/auth-service';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -31,16 +37,72 @@ export async function seedIfEmpty(services: Services, logger: Logger): Promise<D
   return result;
 }
 
-function healthChecksFor(services: Services): HealthCheck[] {
+export function createEmbedder(config: Config): Embedder {
+  const { baseUrl, apiKey, embeddingModel } = config.openai;
+  return embeddingModel && baseUrl ? createOpenAiEmbedder({ baseUrl, apiKey, model: embeddingModel }) : createOfflineEmbedder();
+}
+
+/** The knowledge module as configured: embedded Chroma, a Chroma server at CHROMA_URL, or BM25 alone. */
+export function openKnowledgeFor(services: Services, logger: Logger): Promise<Knowledge> {
+  const { config, repositories } = services;
+  return openKnowledge({
+    documents: repositories.documents,
+    appMeta: repositories.appMeta,
+    analyse: textCharacterPairs,
+    embedder: createEmbedder(config),
+    logger,
+    vectorStore: config.chromaUrl
+      ? { kind: 'remote', url: config.chromaUrl }
+      : config.vectorStore === 'embedded'
+        ? { kind: 'embedded', dataDirectory: config.dataDir }
+        : { kind: 'none' },
+  });
+}
+
+const demoKnowledgeMarker = 'demo-knowledge-ingested-at';
+
+/**
+ * Ingests the demo knowledge corpus unless that already finished once. Ingestion is idempotent per
+ * document, so an interrupted run simply continues where it stopped at the next start.
+ */
+export async function seedKnowledgeIfNeeded(
+  services: Services,
+  knowledge: Knowledge,
+  logger: Logger,
+  options: { ignoreSetting?: boolean; signal?: AbortSignal } = {},
+): Promise<IngestSummary | undefined> {
+  if (!options.ignoreSetting && !services.config.seedDemoData) return undefined;
+  if (await services.repositories.appMeta.get(demoKnowledgeMarker)) return undefined;
+  const summary = await knowledge.ingester.ingestPaths([demoKnowledgeDirectory()], undefined, options.signal);
+  if (summary.interrupted) return summary;
+  if (summary.failed.length === 0) await services.repositories.appMeta.set(demoKnowledgeMarker, new Date().toISOString());
+  logger.info({ ...summary, failed: summary.failed.length }, 'demo knowledge ingested');
+  return summary;
+}
+
+function vectorStoreHealthCheck(config: Config, knowledge: Knowledge | undefined): HealthCheck {
+  if (!knowledge || (!config.chromaUrl && config.vectorStore === 'off')) {
+    return staticHealthCheck('vectorStore', false, { status: 'down', detail: '向量检索未启用，知识检索只用关键词（BM25）' });
+  }
+  return {
+    name: 'vectorStore',
+    essential: false,
+    check: async () => {
+      const url = knowledge.vectorUrl();
+      if (!url) return { status: 'down', detail: 'Chroma 未运行，知识检索暂时只用关键词（BM25）' };
+      const response = await fetch(`${url.replace(/\/$/, '')}/api/v2/heartbeat`, { signal: AbortSignal.timeout(2500) }).catch(
+        () => undefined,
+      );
+      if (!response?.ok) return { status: 'down', detail: 'Chroma 无响应，知识检索暂时只用关键词（BM25）' };
+      const { documents, chunks } = knowledge.knowledgeBase.size;
+      return { status: 'ok', detail: `${config.chromaUrl ? 'Chroma 服务器' : '内置 Chroma'}：${documents} 份文件，${chunks} 个段落` };
+    },
+  };
+}
+
+function healthChecksFor(services: Services, knowledge: Knowledge | undefined): HealthCheck[] {
   const { config } = services;
-  const vectorStore = config.chromaUrl
-    ? createHttpHealthCheck({
-        name: 'vectorStore',
-        essential: false,
-        url: new URL('/api/v2/heartbeat', config.chromaUrl).toString(),
-        okDetail: 'Chroma 服务器',
-      })
-    : staticHealthCheck('vectorStore', false, { status: 'down', detail: '向量索引尚未启用（知识库模块接入后自动启动内置 Chroma）' });
+  const vectorStore = vectorStoreHealthCheck(config, knowledge);
   const chatModel = config.openai.baseUrl
     ? createHttpHealthCheck({
         name: 'chatModel',
@@ -54,7 +116,7 @@ function healthChecksFor(services: Services): HealthCheck[] {
 }
 
 /** Builds what createApp needs from opened services. */
-export async function buildAppDependencies(services: Services, logger: Logger): Promise<AppDependencies> {
+export async function buildAppDependencies(services: Services, logger: Logger, knowledge?: Knowledge): Promise<AppDependencies> {
   const { config, repositories } = services;
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
@@ -71,13 +133,15 @@ export async function buildAppDependencies(services: Services, logger: Logger): 
     logger,
     repositories,
     auth,
-    healthChecks: healthChecksFor(services),
+    healthChecks: healthChecksFor(services, knowledge),
+    knowledge,
     cookieSecret,
     settings: {
       bodyLimitBytes: config.bodyLimitBytes,
       apiRateLimitPerMinute: config.apiRateLimitPerMinute,
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
+      uploadLimitBytes: config.uploadLimitBytes,
     },
   };
 }

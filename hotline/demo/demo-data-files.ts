@@ -63,6 +63,9 @@ export interface DemoData {
 
 export const defaultDemoDirectory = path.resolve(__dirname, '../../data/demo');
 
+/** The demo knowledge corpus (28 laws, 593 policy documents), ingested by the knowledge module. */
+export const demoKnowledgeDirectory = (directory: string = defaultDemoDirectory) => path.join(directory, 'knowledge');
+
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 const readJsonLines = (file: string): unknown[] =>
   fs

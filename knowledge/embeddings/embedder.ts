@@ -5,7 +5,6 @@ export interface Embedder {
    * never compared: a vector store built with another id is rebuilt.
    */
   readonly id: string;
-  readonly dimensions: number;
   /** One unit-length vector per text, in order. */
   embed(texts: string[]): Promise<number[][]>;
 }

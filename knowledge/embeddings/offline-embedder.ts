@@ -33,7 +33,7 @@ function features(text: string): string[] {
  * (the "hashing trick"), counts damped with a logarithm, unit length. Deterministic, needs no model
  * files and no network. The version is part of the id: changing the features must bump it.
  */
-export function createOfflineEmbedder(options: { dimensions?: number } = {}): Embedder {
+export function createOfflineEmbedder(options: { dimensions?: number } = {}): Embedder & { dimensions: number } {
   const dimensions = options.dimensions ?? 1024;
   const embedOne = (text: string) => {
     const counts = new Map<number, number>();

@@ -16,6 +16,8 @@ export interface IngestSummary {
   unchanged: number;
   deleted: number;
   failed: { source: string; reason: string }[];
+  /** Set when the run was stopped before the end (shutdown); folders were then not checked for removals. */
+  interrupted?: true;
 }
 
 export interface IngestProgress {
@@ -89,7 +91,7 @@ export function createIngester(deps: IngesterDependencies) {
      * Ingests files and folders. A file's source is its name; a file inside a folder is named by its
      * path relative to that folder (DESIGN §5), e.g. `ncp/0013….txt` for `knowledge/`.
      */
-    async ingestPaths(paths: string[], onProgress?: (progress: IngestProgress) => void): Promise<IngestSummary> {
+    async ingestPaths(paths: string[], onProgress?: (progress: IngestProgress) => void, signal?: AbortSignal): Promise<IngestSummary> {
       const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, deleted: 0, failed: [] };
       const work: { file: string; source: string }[] = [];
       const folders: { folder: string; sources: string[] }[] = [];
@@ -110,6 +112,8 @@ export function createIngester(deps: IngesterDependencies) {
         }
       }
       for (const [index, { file, source }] of work.entries()) {
+        // Stopping between documents leaves every stored document whole; a later run continues.
+        if (signal?.aborted) return { ...summary, interrupted: true };
         let outcome: IngestProgress['outcome'];
         try {
           outcome = (await ingestBytes(fs.readFileSync(file), source)).outcome;

@@ -72,11 +72,17 @@ export function createChromaServer(options: ChromaServerOptions) {
     fs.mkdirSync(directory, { recursive: true });
     const port = await findFreePort();
     const address = `http://127.0.0.1:${port}`;
-    const process_ = spawn(process.execPath, [chromaCli(), 'run', '--path', directory, '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: directory,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', NO_COLOR: '1' },
-    });
+    // Through the watchdog, so the server never outlives this process (see chroma-watchdog.js).
+    const watchdog = path.join(__dirname, 'chroma-watchdog.js');
+    const process_ = spawn(
+      process.execPath,
+      [watchdog, chromaCli(), 'run', '--path', directory, '--host', '127.0.0.1', '--port', String(port)],
+      {
+        cwd: directory,
+        stdio: ['pipe', 'ignore', 'pipe'],
+        env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', NO_COLOR: '1' },
+      },
+    );
     let errorOutput = '';
     process_.stderr?.on('data', (data: Buffer) => {
       errorOutput = (errorOutput + data.toString()).slice(-2000);

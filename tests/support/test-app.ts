@@ -8,7 +8,8 @@ import { createRepositories } from '../../hotline/repositories';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createLogger } from '../../server/logger';
-import { buildAppDependencies, type Services } from '../../server/services';
+import type { Knowledge } from '../../knowledge/open-knowledge';
+import { buildAppDependencies, openKnowledgeFor, type Services } from '../../server/services';
 
 /** Collects every log line the app writes, so tests can read the log. */
 export function createLogCapture() {
@@ -26,9 +27,13 @@ export function createLogCapture() {
  * The real app over a real (in-memory PGlite) database, built the way main.ts builds it.
  * `environment` overrides configuration variables.
  */
-export async function createTestApp(environment: Record<string, string> = {}): Promise<{
+export async function createTestApp(
+  environment: Record<string, string> = {},
+  options: { knowledge?: boolean } = {},
+): Promise<{
   app: Express;
   services: Services;
+  knowledge: Knowledge | undefined;
   logs: ReturnType<typeof createLogCapture>;
   close: () => Promise<void>;
 }> {
@@ -37,12 +42,16 @@ export async function createTestApp(environment: Record<string, string> = {}): P
   const database = await openDatabase({});
   const services: Services = { config, database, repositories: createRepositories(database.db), close: () => database.close() };
   const logs = createLogCapture();
-  const app = createApp(await buildAppDependencies(services, createLogger('info', logs.stream)));
+  const logger = createLogger('info', logs.stream);
+  const knowledge = options.knowledge ? await openKnowledgeFor(services, logger) : undefined;
+  const app = createApp(await buildAppDependencies(services, logger, knowledge));
   return {
     app,
     services,
+    knowledge,
     logs,
     close: async () => {
+      await knowledge?.close();
       await services.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
