@@ -90,6 +90,8 @@ export function createAppealIntelligence(deps: AppealIntelligenceDependencies) {
     /** For appeal_insights.model: the pipeline, the category model and the data it was trained on. */
     model,
     categories: deps.categoryModel.categories,
+    /** The categories the model was trained on and can answer with (the labelled data has seven of them). */
+    trainedCategories: deps.categoryModel.classes,
     types: appealTypes,
     analyse,
     /**
