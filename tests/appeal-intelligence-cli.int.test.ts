@@ -35,8 +35,8 @@ describe('cli classify --input A.jsonl', () => {
     const directory = newDirectory();
     const input = path.join(directory, 'appeals.jsonl');
     const appeals = [
+      typedAppeals.find((appeal) => appeal.id === '272351')!,
       ...typedAppeals.filter((appeal) => appeal.type !== '紧急件').slice(0, 19),
-      typedAppeals.find((appeal) => appeal.type === '紧急件')!,
     ];
     fs.writeFileSync(
       input,
@@ -62,8 +62,8 @@ describe('cli classify --input A.jsonl', () => {
       expect(result.confidence).toBeGreaterThan(0);
       expect(result.confidence).toBeLessThanOrEqual(1);
     }
-    // The set's last appeal, unlabeled 272351, asks for rare blood urgently needed: 紧急件.
-    expect(results[results.length - 1].type).toBe('紧急件');
+    // The first appeal, unlabeled 272351 (sent with its title), asks for rare blood urgently needed: 紧急件.
+    expect(results[0].type).toBe('紧急件');
   });
 
   test('bad lines get a clear error on stderr with their line number, the others are classified, exit 1', async () => {
