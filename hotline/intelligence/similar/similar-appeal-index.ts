@@ -60,15 +60,28 @@ export function createSimilarAppealIndex(deps: SimilarAppealIndexDependencies) {
     characterBigramCounts(cleanAppealText(appeal.content), 1, characterBigramCounts(cleanAppealText(appeal.title ?? ''), titleWeight));
 
   const inverseFrequency = (bigram: string) => Math.log((1 + bigramsById.size) / (1 + (bigramDocumentFrequency.get(bigram) ?? 0))) + 1;
+  /** Bigrams as small integers, so that a cosine is a merge of two sorted arrays rather than map look-ups. */
+  const bigramNumbers = new Map<string, number>();
+  const numberOf = (bigram: string) => {
+    let number = bigramNumbers.get(bigram);
+    if (number === undefined) bigramNumbers.set(bigram, (number = bigramNumbers.size));
+    return number;
+  };
+  /** Sublinear TF-IDF over the bigrams the index knows; the norm counts every bigram of the text. */
   const weighted = (counts: ReadonlyMap<string, number>) => {
-    const vector = new Map<string, number>();
+    const entries: Array<[number, number]> = [];
     let norm = 0;
     for (const [bigram, count] of counts) {
       const value = (1 + Math.log(count)) * inverseFrequency(bigram);
-      vector.set(bigram, value);
       norm += value * value;
+      if (bigramDocumentFrequency.has(bigram)) entries.push([numberOf(bigram), value]);
     }
-    return { vector, norm: Math.sqrt(norm) || 1 };
+    entries.sort((left, right) => left[0] - right[0]);
+    return {
+      numbers: Int32Array.from(entries, ([number]) => number),
+      values: Float64Array.from(entries, ([, value]) => value),
+      norm: Math.sqrt(norm) || 1,
+    };
   };
   // Weighted vectors depend on the IDF, which changes with every add; they are cached until then.
   const weightedById = new Map<string, ReturnType<typeof weighted>>();
@@ -80,9 +93,11 @@ export function createSimilarAppealIndex(deps: SimilarAppealIndexDependencies) {
   const cosine = (query: ReturnType<typeof weighted>, id: string) => {
     const other = weightedOf(id);
     let dot = 0;
-    for (const [bigram, value] of query.vector) {
-      const otherValue = other.vector.get(bigram);
-      if (otherValue !== undefined) dot += value * otherValue;
+    for (let left = 0, right = 0; left < query.numbers.length && right < other.numbers.length;) {
+      const difference = query.numbers[left] - other.numbers[right];
+      if (difference === 0) dot += query.values[left++] * other.values[right++];
+      else if (difference < 0) left += 1;
+      else right += 1;
     }
     return dot / (query.norm * other.norm);
   };
