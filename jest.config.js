@@ -1,5 +1,5 @@
 /** Unit tests sit beside the code; tests that start servers or databases are *.int.test.ts or live in tests/. */
-const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }] };
+const transform = { '^.+\\.tsx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs', ignoreDynamic: true } }] };
 const ignored = ['/node_modules/', '/dist/', '/data/'];
 
 module.exports = {

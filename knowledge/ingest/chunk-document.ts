@@ -17,7 +17,8 @@ const numeral = '[一二三四五六七八九十百千零〇两\\d]+';
 /** Law structure: 编 > 分编 > 章 > 节, each written as "第X章 名称" on its own line. */
 const structurePattern = new RegExp(`^第${numeral}(编|分编|章|节)(?:\\s+\\S.*)?$`);
 const structureRank: Record<string, number> = { 编: 1, 分编: 2, 章: 3, 节: 4 };
-const articlePattern = new RegExp(`^(第${numeral}条)(?:之${numeral})?(?=\\s|$|[^款项])`);
+/** "第十条 …" starts an article; "第十条第二款…" or "第十条规定的…" only mention one. */
+const articlePattern = new RegExp(`^(第${numeral}条)(?:之${numeral})?(?=\\s|$|(?!第${numeral}[款项])[^款项规])`);
 
 function splitLongSentence(sentence: string, maxCharacters: number): string[] {
   if (sentence.length <= maxCharacters) return [sentence];

@@ -14,7 +14,7 @@ const blockElements = new Set(
  * indexed, so a page cannot smuggle hidden instructions into answers that way.
  */
 export function loadHtml(html: string, fileName: string): LoadedDocument {
-  const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  const root = parse(html.replace(/<!doctype[^>]*>/gi, ''), { comment: false, blockTextElements: { pre: true } });
   const blocks: DocumentBlock[] = [];
   let buffer = '';
   const flush = () => {

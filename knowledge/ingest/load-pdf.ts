@@ -1,17 +1,17 @@
-import { createRequire } from 'node:module';
 import type * as PdfJs from 'pdfjs-dist';
 import { AppError } from '../../common/errors';
 import { blocksFromText, titleFromText, type LoadedDocument } from './document-blocks';
 
 /**
- * pdfjs-dist ships ES modules only. Node 20.19+ can require() them, and going through Node's own
- * require (not a bundler's or jest's) keeps that working everywhere the service runs.
+ * pdfjs-dist ships ES modules only, so it is loaded with a real dynamic import (tsx and jest, with
+ * swc's ignoreDynamic, keep `import()` as written; a string variable stops tsc resolving the path).
  */
-const loadPdfJs = (): typeof PdfJs => createRequire(__filename)('pdfjs-dist/legacy/build/pdf.mjs') as typeof PdfJs;
+const pdfJsModule: string = 'pdfjs-dist/legacy/build/pdf.mjs';
+const loadPdfJs = async (): Promise<typeof PdfJs> => (await import(pdfJsModule)) as typeof PdfJs;
 
 /** The text of every page, a line per text run that ends a line, then handled like plain text. */
 export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<LoadedDocument> {
-  const pdfjs = loadPdfJs();
+  const pdfjs = await loadPdfJs();
   let text = '';
   try {
     const task = pdfjs.getDocument({

@@ -54,6 +54,14 @@ async function waitForHeartbeat(url: string, timeoutMs: number, child: ChildProc
   throw new Error(`chroma did not answer its heartbeat within ${timeoutMs} ms`);
 }
 
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    if (child.pid) process.kill(-child.pid, signal);
+  } catch {
+    // the group is already gone
+  }
+}
+
 /**
  * The embedded vector store: a `chroma run` child process on 127.0.0.1 and a free port, persisted in
  * `directory`. It is restarted (on a new port) if it dies, and stopped with the app.
@@ -63,6 +71,7 @@ export function createChromaServer(options: ChromaServerOptions) {
   const startTimeoutMs = options.startTimeoutMs ?? 20000;
   const maxRestartsPerMinute = options.maxRestartsPerMinute ?? 5;
   let child: ChildProcess | undefined;
+  let serverPid: number | undefined;
   let url: string | undefined;
   let stopping = false;
   let restarts: number[] = [];
@@ -79,11 +88,17 @@ export function createChromaServer(options: ChromaServerOptions) {
       [watchdog, chromaCli(), 'run', '--path', directory, '--host', '127.0.0.1', '--port', String(port)],
       {
         cwd: directory,
-        stdio: ['pipe', 'ignore', 'pipe'],
+        stdio: ['pipe', 'pipe', 'pipe'],
+        // Its own process group: a Ctrl+C in a terminal reaches the app, which then stops Chroma in order.
+        detached: true,
         env: { ...process.env, ANONYMIZED_TELEMETRY: 'False', NO_COLOR: '1' },
       },
     );
     let errorOutput = '';
+    process_.stdout?.on('data', (data: Buffer) => {
+      const match = /chroma-pid (\d+)/.exec(data.toString());
+      if (match) serverPid = Number(match[1]);
+    });
     process_.stderr?.on('data', (data: Buffer) => {
       errorOutput = (errorOutput + data.toString()).slice(-2000);
     });
@@ -91,12 +106,14 @@ export function createChromaServer(options: ChromaServerOptions) {
     try {
       await waitForHeartbeat(address, startTimeoutMs, process_);
     } catch (error) {
-      process_.kill('SIGKILL');
+      killGroup(process_, 'SIGKILL');
       throw new AppError('SERVICE_UNAVAILABLE', '向量数据库（Chroma）无法启动。', { cause: error, details: { stderr: errorOutput } });
     }
     process_.once('exit', (code, signal) => {
       if (stopping || child !== process_) return;
       url = undefined;
+      // A server whose watchdog died must not keep the directory while a new one starts.
+      killGroup(process_, 'SIGKILL');
       logger.warn({ code, signal, stderr: errorOutput }, 'chroma exited unexpectedly');
       const now = Date.now();
       restarts = restarts.filter((time) => now - time < 60000);
@@ -122,8 +139,9 @@ export function createChromaServer(options: ChromaServerOptions) {
     get url() {
       return url;
     },
+    /** The pid of the Chroma server itself (its watchdog is our direct child). */
     get pid() {
-      return child?.pid;
+      return serverPid;
     },
     /** Called with the new address after every (re)start. */
     onStart(listener: (address: string) => void) {
@@ -135,13 +153,15 @@ export function createChromaServer(options: ChromaServerOptions) {
       url = undefined;
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => running.kill('SIGKILL'), 5000);
+        const timer = setTimeout(() => killGroup(running, 'SIGKILL'), 5000);
         running.once('exit', () => {
           clearTimeout(timer);
           resolve();
         });
         running.kill('SIGTERM');
       });
+      // Whatever is left of the group (a server that ignored its watchdog) goes too.
+      killGroup(running, 'SIGKILL');
     },
   };
 }

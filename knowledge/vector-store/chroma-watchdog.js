@@ -10,6 +10,8 @@ const { spawn } = require('node:child_process');
 
 const chroma = spawn(process.execPath, process.argv.slice(2), { stdio: ['ignore', 'ignore', 'inherit'] });
 let stopping = false;
+// The app reads the server's own pid from this line (health checks and tests address it directly).
+process.stdout.write(`chroma-pid ${chroma.pid}\n`);
 
 function stop(signal) {
   if (stopping) return;
