@@ -9,6 +9,21 @@ import { startProcess, waitForListening } from './support/service-process';
 jest.setTimeout(180_000);
 
 const demo = readDemoData();
+
+/** Command lines of running Chroma servers (or their watchdogs) that use this DATA_DIR. */
+function chromaProcessesFor(dataDirectory: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const commandLine = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (commandLine.includes('chroma') && commandLine.includes(path.join(dataDirectory, 'chroma'))) found.push(commandLine);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found;
+}
 const temporaryDirectories: string[] = [];
 const newDataDirectory = () => {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-process-'));
@@ -90,13 +105,31 @@ describe('npm start on a fresh DATA_DIR', () => {
     expect((await second.exited).code).toBe(0);
 
     expect(await countRows(dataDirectory)).toEqual({ ...complete, users: ['keeper'] });
+    expect(chromaProcessesFor(dataDirectory)).toEqual([]);
+  });
+
+  test('the embedded Chroma server never outlives the service, even after kill -9', async () => {
+    const dataDirectory = newDataDirectory();
+    const running = startProcess('server/main.ts', [], { DATA_DIR: dataDirectory, PORT: '0', SEED_DEMO_DATA: 'false' });
+    const port = await waitForListening(running);
+    const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as {
+      components: { vectorStore: { status: string } };
+    };
+    expect(health.components.vectorStore.status).toBe('ok');
+    expect(chromaProcessesFor(dataDirectory).length).toBeGreaterThan(0);
+    running.child.kill('SIGKILL');
+    await running.exited;
+    const deadline = Date.now() + 10_000;
+    while (chromaProcessesFor(dataDirectory).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(chromaProcessesFor(dataDirectory)).toEqual([]);
   });
 });
 
 describe('cli seed', () => {
   test('a second run changes nothing', async () => {
     const dataDirectory = newDataDirectory();
-    const first = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory });
+    // BM25 only: the Chroma side of ingestion has its own tests, and this one is about the seed.
+    const first = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
     expect((await first.exited).code).toBe(0);
     expect(JSON.parse(first.stdout())).toEqual({
       loaded: true,
@@ -104,10 +137,20 @@ describe('cli seed', () => {
       previews: demo.sessions.length,
       polls: 1,
       appeals: demo.appeals.length,
+      knowledge: { added: 621, updated: 0, unchanged: 0, deleted: 0, failed: [] },
+      documents: 621,
     });
-    const second = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory });
+    const second = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
     expect((await second.exited).code).toBe(0);
-    expect(JSON.parse(second.stdout())).toEqual({ loaded: false, units: 0, previews: 0, polls: 0, appeals: 0 });
+    expect(JSON.parse(second.stdout())).toEqual({
+      loaded: false,
+      units: 0,
+      previews: 0,
+      polls: 0,
+      appeals: 0,
+      knowledge: 'already-loaded',
+      documents: 621,
+    });
     expect(await countRows(dataDirectory)).toEqual({ ...complete, users: [] });
   });
 
@@ -116,7 +159,7 @@ describe('cli seed', () => {
     const observed: string[] = [];
     // Each kill lands a little later after the load began (the CLI says so on stderr just before it starts).
     for (const delayMs of [0, 50, 150, 300, 600, 1200]) {
-      const running = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory });
+      const running = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
       while (!running.stderr().includes('正在载入演示数据') && running.child.exitCode === null) {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -128,7 +171,7 @@ describe('cli seed', () => {
       if (state === 'complete') expect(rows).toEqual({ ...complete, users: [] });
       observed.push(`${delayMs}ms:${state}`);
     }
-    const finish = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory });
+    const finish = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
     expect((await finish.exited).code).toBe(0);
     expect(await countRows(dataDirectory)).toEqual({ ...complete, users: [] });
     // At least one kill must have landed inside the load for this test to prove anything.
