@@ -26,7 +26,7 @@ interface PolicyQuestion {
   source: string;
 }
 
-const print = (line = '') => process.stdout.write(`${line}\n`);
+let print = (line = '') => void process.stdout.write(`${line}\n`);
 
 function readJsonLines<T>(file: string): T[] {
   return fs
@@ -41,7 +41,8 @@ function option(argv: string[], name: string): string | undefined {
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
-export async function evaluateRetrieval(argv: string[]) {
+export async function evaluateRetrieval(argv: string[], options: { quiet?: boolean } = {}) {
+  if (options.quiet) print = () => undefined;
   const positional = argv.filter(
     (argument, index) =>
       !argument.startsWith('--') &&
