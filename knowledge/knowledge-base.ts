@@ -54,6 +54,19 @@ interface CatalogEntry {
   chunks: Chunk[];
 }
 
+/** A vector store that hangs must not hold up an answer BM25 can give alone. */
+const vectorTimeoutMs = 2000;
+/** Checking the collection at start: a store that does not answer must not stop the service from starting. */
+const syncCheckTimeoutMs = 10000;
+
+function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`vector search took longer than ${milliseconds} ms`)), milliseconds);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 
 /**
@@ -93,7 +106,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     if (!vectorIndex) return undefined;
     try {
       const [vector] = await embedder.embed([question]);
-      const hits = await vectorIndex.query(vector!, 50, documentIds);
+      const hits = await withTimeout(vectorIndex.query(vector!, 50, documentIds), vectorTimeoutMs);
       vectorWarningLogged = false;
       return hits;
     } catch (error) {
@@ -135,7 +148,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     async syncVectors(): Promise<'current' | 'rebuilt' | 'unavailable'> {
       if (!vectorIndex) return 'unavailable';
       try {
-        if (await vectorIndex.isCurrent(chunkById.size)) return 'current';
+        if (await withTimeout(vectorIndex.isCurrent(chunkById.size), syncCheckTimeoutMs)) return 'current';
         await this.reindex();
         return 'rebuilt';
       } catch (error) {

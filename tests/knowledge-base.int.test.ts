@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -169,6 +170,36 @@ describe('ingestion and hybrid search with the embedded Chroma server', () => {
     expect(lexical).toBe(true);
     expect(server.pid).not.toBe(pid);
     expect((await knowledge.knowledgeBase.search('住房公积金提取')).mode).toBe('hybrid');
+  });
+});
+
+describe('a vector store that does not answer', () => {
+  it('neither stops the start nor holds up a search: BM25 answers alone within the time limit', async () => {
+    const sockets: net.Socket[] = [];
+    // Accepts connections and never answers, like a hung server.
+    const hung = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as net.AddressInfo;
+    try {
+      const knowledge = await openKnowledge({
+        documents: repositories.documents,
+        appMeta: repositories.appMeta,
+        analyse: textCharacterPairs,
+        embedder: createOfflineEmbedder(),
+        logger,
+        vectorStore: { kind: 'remote', url: `http://127.0.0.1:${port}` },
+      });
+      expect(knowledge.vectors).toBe('unavailable');
+      const started = Date.now();
+      const result = await knowledge.knowledgeBase.search('住房公积金提取');
+      expect(result.mode).toBe('lexical');
+      expect(result.hits.length).toBeGreaterThan(0);
+      expect(Date.now() - started).toBeLessThan(5000);
+      await knowledge.close();
+    } finally {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => hung.close(resolve));
+    }
   });
 });
 
