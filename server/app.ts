@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { Repositories } from '../hotline/repositories';
+import type { Voting } from '../hotline/polls/voting';
 import type { Knowledge } from '../knowledge/open-knowledge';
 import { createApiRouter } from './api-router';
 import type { AuthService } from './auth/auth-service';
@@ -18,6 +19,9 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
+import { registerPollsRoutes } from './routes/polls-routes';
+import { registerPreviewsRoutes } from './routes/previews-routes';
+import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
 
 export interface AppDependencies {
@@ -25,6 +29,7 @@ export interface AppDependencies {
   repositories: Repositories;
   auth: AuthService;
   healthChecks: HealthCheck[];
+  voting: Voting;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
@@ -35,6 +40,7 @@ export interface AppDependencies {
     cookieSecure: boolean;
     trustProxy: number;
     uploadLimitBytes: number;
+    voteRateLimitPerIpHour: number;
   };
 }
 
@@ -86,10 +92,13 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(express.json({ limit: settings.bodyLimitBytes }));
   app.use(cookieParser(dependencies.cookieSecret));
   app.use(createSessionMiddleware(dependencies.auth));
+  app.use('/api', voterCookie(settings.cookieSecure));
 
   const api = createApiRouter();
   registerHealthRoutes(api, dependencies.healthChecks);
-  registerUnitsRoutes(api, repositories.units);
+  registerUnitsRoutes(api, repositories.units, repositories.previews);
+  registerPreviewsRoutes(api, repositories);
+  registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
@@ -21,8 +22,10 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   try {
     await seedIfEmpty(services, logger);
     knowledge = await openKnowledgeFor(services, logger);
-    const app = createApp(await buildAppDependencies(services, logger, knowledge));
-    const server = app.listen(config.port, config.host);
+    const dependencies = await buildAppDependencies(services, logger, knowledge);
+    const server = http.createServer(createApp(dependencies));
+    dependencies.realtime.attach(server);
+    server.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
@@ -39,6 +42,7 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       stopping = true;
       logger.info({ signal }, 'shutting down');
       // Idle keep-alive sockets would hold close() open; busy ones get a few seconds to finish.
+      void dependencies.realtime.close();
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 5000);
       force.unref();

@@ -9,7 +9,9 @@ import { createOpenAiEmbedder } from '../knowledge/embeddings/openai-embedder';
 import type { IngestSummary } from '../knowledge/ingest/ingest-files';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
 import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
+import { createVoting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
+import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
 import type { Config } from './config';
@@ -116,7 +118,11 @@ function healthChecksFor(services: Services, knowledge: Knowledge | undefined): 
 }
 
 /** Builds what createApp needs from opened services. */
-export async function buildAppDependencies(services: Services, logger: Logger, knowledge?: Knowledge): Promise<AppDependencies> {
+export async function buildAppDependencies(
+  services: Services,
+  logger: Logger,
+  knowledge?: Knowledge,
+): Promise<AppDependencies & { realtime: RealtimeServer }> {
   const { config, repositories } = services;
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
@@ -129,10 +135,21 @@ export async function buildAppDependencies(services: Services, logger: Logger, k
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     maxFailuresPerIp: config.loginMaxFailuresPerIp,
   });
+  // The live tally follows every accepted vote; realtime reads tallies through voting.
+  const voteListeners: ((pollId: string) => void)[] = [];
+  const voting = createVoting({
+    polls: repositories.polls,
+    units: repositories.units,
+    onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
+  });
+  const realtime = createRealtimeServer({ voting, logger });
+  voteListeners.push(realtime.voteAccepted);
   return {
     logger,
     repositories,
     auth,
+    voting,
+    realtime,
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
     cookieSecret,
@@ -142,6 +159,7 @@ export async function buildAppDependencies(services: Services, logger: Logger, k
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
       uploadLimitBytes: config.uploadLimitBytes,
+      voteRateLimitPerIpHour: config.voteRateLimitPerIpHour,
     },
   };
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { notFound } from '../../common/errors';
+import { previewView } from '../../hotline/previews/preview-views';
+import type { PreviewsRepository } from '../../hotline/previews/previews-repository';
 import type { UnitsRepository } from '../../hotline/units/units-repository';
 import type { ApiRouter } from '../api-router';
+import { previewSchema } from './previews-routes';
 
 export const unitSchema = z.object({
   id: z.string(),
@@ -11,7 +15,7 @@ export const unitSchema = z.object({
   dutyTopics: z.array(z.string()),
 });
 
-export function registerUnitsRoutes(api: ApiRouter, units: UnitsRepository): void {
+export function registerUnitsRoutes(api: ApiRouter, units: UnitsRepository, previews: PreviewsRepository): void {
   api.add(
     {
       method: 'get',
@@ -21,5 +25,24 @@ export function registerUnitsRoutes(api: ApiRouter, units: UnitsRepository): voi
       response: z.object({ items: z.array(unitSchema) }),
     },
     async () => ({ items: await units.list() }),
+  );
+
+  api.add(
+    {
+      method: 'get',
+      path: '/api/units/:id',
+      summary: '单位详情：职责、职责主题和即将到来的接线场次',
+      tags: ['units'],
+      access: 'public',
+      params: z.object({ id: z.string().min(1).max(100) }),
+      response: unitSchema.extend({ upcomingSessions: z.array(previewSchema) }),
+      errors: [404],
+    },
+    async ({ params }) => {
+      const unit = await units.get(params.id);
+      if (!unit) throw notFound('这个单位');
+      const upcoming = await previews.list({ unitId: unit.id, from: new Date(), publishedOnly: true });
+      return { ...unit, upcomingSessions: upcoming.map((preview) => previewView(preview, unit)) };
+    },
   );
 }

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { Express } from 'express';
 import { openDatabase } from '../../hotline/db/database';
+import { readDemoData } from '../../hotline/demo/demo-data-files';
+import { loadDemoData } from '../../hotline/demo/load-demo-data';
 import { createRepositories } from '../../hotline/repositories';
 import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
@@ -29,24 +33,45 @@ export function createLogCapture() {
  */
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: { knowledge?: boolean } = {},
+  options: { knowledge?: boolean; databaseUrl?: string; demoData?: boolean } = {},
 ): Promise<{
   app: Express;
   services: Services;
   knowledge: Knowledge | undefined;
+  /** Serves the app with socket.io on a real HTTP server on 127.0.0.1 and a free port. */
+  listen: () => Promise<{ url: string; close: () => Promise<void> }>;
   logs: ReturnType<typeof createLogCapture>;
   close: () => Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-test-'));
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', ...environment });
-  const database = await openDatabase({});
+  const database = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
+  if (options.demoData) await loadDemoData(database, readDemoData());
   const services: Services = { config, database, repositories: createRepositories(database.db), close: () => database.close() };
   const logs = createLogCapture();
   const logger = createLogger('info', logs.stream);
   const knowledge = options.knowledge ? await openKnowledgeFor(services, logger) : undefined;
-  const app = createApp(await buildAppDependencies(services, logger, knowledge));
+  const dependencies = await buildAppDependencies(services, logger, knowledge);
+  const app = createApp(dependencies);
+  const servers: http.Server[] = [];
+  const listen = async () => {
+    const server = http.createServer(app);
+    dependencies.realtime.attach(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const { port } = server.address() as AddressInfo;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: async () => {
+        await dependencies.realtime.close();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  };
   return {
     app,
+    listen,
     services,
     knowledge,
     logs,

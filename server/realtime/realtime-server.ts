@@ -1,0 +1,55 @@
+import type http from 'node:http';
+import { Server } from 'socket.io';
+import type { Voting } from '../../hotline/polls/voting';
+import type { Logger } from '../logger';
+import { createTallyBroadcaster } from './tally-broadcaster';
+
+export interface RealtimeDependencies {
+  voting: Voting;
+  logger: Logger;
+}
+
+/**
+ * socket.io on the app's HTTP server. Namespace `/polls`: a client gets the current poll's tally on
+ * connecting (event `tally`, `{pollId, options: [{unitId, votes}]}`) and every change after a vote.
+ */
+export function createRealtimeServer(deps: RealtimeDependencies) {
+  let io: Server | undefined;
+  const broadcaster = createTallyBroadcaster(
+    (pollId) => deps.voting.tallyOf(pollId),
+    (tally) => io?.of('/polls').emit('tally', tally),
+    (error) => deps.logger.error({ err: error }, 'tally broadcast failed'),
+  );
+
+  return {
+    /** Called by the voting module after each accepted vote. */
+    voteAccepted: (pollId: string) => broadcaster.notify(pollId),
+
+    attach(server: http.Server): Server {
+      io = new Server(server, { serveClient: false, cors: { origin: false } });
+      io.of('/polls').on('connection', (socket) => {
+        deps.voting
+          .current()
+          .then((poll) => {
+            if (poll) socket.emit('tally', { pollId: poll.id, options: poll.options.map(({ unitId, votes }) => ({ unitId, votes })) });
+          })
+          .catch((error: unknown) => deps.logger.error({ err: error }, 'initial tally failed'));
+      });
+      return io;
+    },
+
+    async close(): Promise<void> {
+      if (!io) return;
+      const closing = io;
+      io = undefined;
+      // Disconnect clients and stop listening for upgrades; the HTTP server itself is closed by its owner.
+      closing.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        closing.engine.close();
+        resolve();
+      });
+    },
+  };
+}
+
+export type RealtimeServer = ReturnType<typeof createRealtimeServer>;

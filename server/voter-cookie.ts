@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, RequestHandler, Response } from 'express';
+
+export const voterCookieName = 'xn_voter';
+const oneYearMs = 365 * 24 * 60 * 60 * 1000;
+const voterIdPattern = /^v_[A-Za-z0-9_-]{22}$/;
+
+/** The web voter's id: only from the signed cookie the server issued, never from anything the client claims. */
+export const voterIdOf = (response: Response): string | undefined => response.locals.voterId as string | undefined;
+
+/**
+ * Gives every /api client without a valid signed `xn_voter` cookie a fresh one. The id of a request that
+ * came without one is left unset, so a vote on that request is refused and the next carries the cookie.
+ */
+export function voterCookie(cookieSecure: boolean): RequestHandler {
+  return (request: Request, response: Response, next) => {
+    const signed = (request.signedCookies as Record<string, unknown> | undefined)?.[voterCookieName];
+    if (typeof signed === 'string' && voterIdPattern.test(signed)) {
+      response.locals.voterId = signed;
+      return next();
+    }
+    response.cookie(voterCookieName, `v_${randomBytes(16).toString('base64url')}`, {
+      signed: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookieSecure,
+      maxAge: oneYearMs,
+      path: '/',
+    });
+    next();
+  };
+}
