@@ -4,6 +4,7 @@ import { createConversationsRepository } from './conversations/conversations-rep
 import { createAppMetaRepository } from './db/app-meta-repository';
 import type { Database } from './db/database';
 import { createDocumentsRepository } from './documents/documents-repository';
+import { createStatsRepository } from './stats/stats-repository';
 import { createPollsRepository } from './polls/polls-repository';
 import { createPreviewsRepository } from './previews/previews-repository';
 import { createUnitsRepository } from './units/units-repository';
@@ -17,6 +18,7 @@ export function createRepositories(db: Database) {
     polls: createPollsRepository(db),
     appeals: createAppealsRepository(db),
     documents: createDocumentsRepository(db),
+    stats: createStatsRepository(db),
     conversations: createConversationsRepository(db),
     users: createUsersRepository(db),
     auditLog: createAuditLogRepository(db),

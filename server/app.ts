@@ -21,6 +21,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
+import { registerStatsRoutes } from './routes/stats-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
 
@@ -98,6 +99,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerHealthRoutes(api, dependencies.healthChecks);
   registerUnitsRoutes(api, repositories.units, repositories.previews);
   registerPreviewsRoutes(api, repositories);
+  registerStatsRoutes(api, repositories.stats);
   registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);

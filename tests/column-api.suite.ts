@@ -120,6 +120,83 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
     });
   });
 
+  describe('statistics', () => {
+    /** The same aggregates computed here from the rows themselves. */
+    const rowsOf = async (filter: { unitId?: string; from?: Date; to?: Date }) => {
+      const { items } = await testApp.services.repositories.appeals.list(filter, { page: 1, pageSize: 100_000 });
+      const insights = new Map(
+        (await testApp.services.repositories.appeals.getInsights(items.map((item) => item.id))).map((insight) => [
+          insight.appealId,
+          insight,
+        ]),
+      );
+      return items.map((item) => ({
+        category: item.category ?? insights.get(item.id)?.category ?? '其他',
+        type: item.type ?? insights.get(item.id)?.type ?? '咨询',
+        tags: insights.get(item.id)?.tags ?? [],
+        receivedAt: item.receivedAt,
+      }));
+    };
+    const tally = (values: string[]) =>
+      values.reduce((counts, value) => counts.set(value, (counts.get(value) ?? 0) + 1), new Map<string, number>());
+
+    it('categories, types, tags and trend equal the aggregates of the rows for the same filters', async () => {
+      for (const query of [{}, { unitId: 'zjj' }, { unitId: 'rsj', from: '2020-01-01', to: '2100-01-01' }]) {
+        const filter = {
+          ...(query.unitId ? { unitId: query.unitId } : {}),
+          ...(query.from
+            ? { from: new Date(`${query.from}T00:00:00+08:00`), to: new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86400000) }
+            : {}),
+        };
+        const rows = await rowsOf(filter);
+        expect(rows.length).toBeGreaterThan(0);
+        const categories = (await request(testApp.app).get('/api/stats/categories').query(query).expect(200)).body.items as {
+          category: string;
+          count: number;
+        }[];
+        expect(new Map(categories.map((item) => [item.category, item.count]))).toEqual(tally(rows.map((row) => row.category)));
+        expect(categories.map((item) => item.count)).toEqual([...categories.map((item) => item.count)].sort((left, right) => right - left));
+
+        const topCategory = categories[0]!.category;
+        const types = (
+          await request(testApp.app)
+            .get('/api/stats/types')
+            .query({ ...query, category: topCategory })
+            .expect(200)
+        ).body.items as { type: string; count: number }[];
+        expect(types.map((item) => item.type)).toEqual(['咨询', '投诉', '求助', '建议', '紧急件']);
+        const expectedTypes = tally(rows.filter((row) => row.category === topCategory).map((row) => row.type));
+        for (const item of types) expect(item.count).toBe(expectedTypes.get(item.type) ?? 0);
+
+        const tags = (
+          await request(testApp.app)
+            .get('/api/stats/tags')
+            .query({ ...query, limit: 5 })
+            .expect(200)
+        ).body.items as { tag: string; count: number }[];
+        const expectedTags = tally(rows.flatMap((row) => row.tags));
+        for (const item of tags) expect(item.count).toBe(expectedTags.get(item.tag));
+        if (expectedTags.size > 0) expect(tags[0]!.count).toBe(Math.max(...expectedTags.values()));
+
+        const trend = (
+          await request(testApp.app)
+            .get('/api/stats/trend')
+            .query({ ...query, granularity: 'month' })
+            .expect(200)
+        ).body.items as { start: string; count: number }[];
+        const monthOf = (date: Date) => `${new Date(date.getTime() + 8 * 3600000).toISOString().slice(0, 7)}-01`;
+        expect(new Map(trend.map((item) => [item.start, item.count]))).toEqual(tally(rows.map((row) => monthOf(row.receivedAt))));
+      }
+      const weeks = (await request(testApp.app).get('/api/stats/trend').query({ granularity: 'week' }).expect(200)).body.items as {
+        start: string;
+      }[];
+      // Weeks start on Monday.
+      for (const week of weeks) expect(new Date(`${week.start}T12:00:00Z`).getUTCDay()).toBe(1);
+      await request(testApp.app).get('/api/stats/trend').query({ granularity: 'day' }).expect(400);
+      await request(testApp.app).get('/api/stats/categories').query({ from: '2026-02-01', to: '2026-01-01' }).expect(400);
+    });
+  });
+
   describe('polls and votes', () => {
     let server: { url: string; close: () => Promise<void> };
     beforeAll(async () => {

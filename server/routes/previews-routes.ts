@@ -6,6 +6,7 @@ import type { Preview } from '../../hotline/previews/previews-repository';
 import type { Repositories } from '../../hotline/repositories';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
+import { dayOrTime, endOf, startOf } from './query-dates';
 
 const adminOnly = { access: 'admin' as const, guards: [requireRole('admin')] };
 
@@ -22,7 +23,6 @@ export const previewSchema = z.object({
 });
 
 const dateTime = (what: string) => z.iso.datetime({ offset: true, error: `${what}应为带时区的时间，例如 2026-12-01T15:00:00+08:00` });
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: '日期格式应为 YYYY-MM-DD 或带时区的时间' });
 
 const previewFields = z.object({
   unitId: z.string().min(1).max(100),
@@ -41,10 +41,6 @@ const previewInput = previewFields.extend({
   published: z.boolean().default(false),
 });
 const previewChanges = previewFields.partial().refine((value) => Object.keys(value).length > 0, { message: '没有要修改的内容' });
-
-/** A date alone means the whole day in China's time zone. */
-const startOf = (value: string) => new Date(value.length === 10 ? `${value}T00:00:00+08:00` : value);
-const endOf = (value: string) => new Date(value.length === 10 ? `${value}T23:59:59.999+08:00` : value);
 
 export function registerPreviewsRoutes(api: ApiRouter, repositories: Repositories): void {
   const { previews, units, auditLog } = repositories;
@@ -71,7 +67,7 @@ export function registerPreviewsRoutes(api: ApiRouter, repositories: Repositorie
       summary: '接线预告：默认列出已发布、尚未结束的场次，按时间排序',
       tags: ['previews'],
       access: 'public',
-      query: z.object({ from: dateOrDateTime.optional(), to: dateOrDateTime.optional(), unitId: z.string().max(100).optional() }),
+      query: z.object({ from: dayOrTime.optional(), to: dayOrTime.optional(), unitId: z.string().max(100).optional() }),
       response: z.object({ items: z.array(previewSchema) }),
     },
     async ({ query }) => {
@@ -89,7 +85,7 @@ export function registerPreviewsRoutes(api: ApiRouter, repositories: Repositorie
       summary: '全部接线预告（含未发布；管理员）',
       tags: ['admin', 'previews'],
       ...adminOnly,
-      query: z.object({ from: dateOrDateTime.optional(), to: dateOrDateTime.optional(), unitId: z.string().max(100).optional() }),
+      query: z.object({ from: dayOrTime.optional(), to: dayOrTime.optional(), unitId: z.string().max(100).optional() }),
       response: z.object({ items: z.array(previewSchema) }),
     },
     async ({ query }) => ({
