@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { Repositories } from '../hotline/repositories';
+import type { AppealQueries } from '../hotline/appeals/appeal-queries';
 import type { Voting } from '../hotline/polls/voting';
 import type { Knowledge } from '../knowledge/open-knowledge';
 import { createApiRouter } from './api-router';
@@ -21,6 +22,7 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
+import { registerAppealsRoutes } from './routes/appeals-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
@@ -31,6 +33,7 @@ export interface AppDependencies {
   auth: AuthService;
   healthChecks: HealthCheck[];
   voting: Voting;
+  appeals: AppealQueries;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
@@ -100,6 +103,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerUnitsRoutes(api, repositories.units, repositories.previews);
   registerPreviewsRoutes(api, repositories);
   registerStatsRoutes(api, repositories.stats);
+  registerAppealsRoutes(api, dependencies.appeals);
   registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);

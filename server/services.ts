@@ -9,6 +9,8 @@ import { createOpenAiEmbedder } from '../knowledge/embeddings/openai-embedder';
 import type { IngestSummary } from '../knowledge/ingest/ingest-files';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
 import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
+import { createAppealQueries } from '../hotline/appeals/appeal-queries';
+import type { PolicyReference } from '../hotline/appeals/appeal-views';
 import { createVoting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
@@ -117,6 +119,17 @@ function healthChecksFor(services: Services, knowledge: Knowledge | undefined): 
   return [createDatabaseHealthCheck(services.database), vectorStore, chatModel];
 }
 
+/** Related policies for an appeal: the knowledge base's best distinct documents above its threshold. */
+const policyFinder =
+  (knowledge: Knowledge) =>
+  async (query: string): Promise<PolicyReference[]> =>
+    (await knowledge.knowledgeBase.search(query, { k: 3 })).hits.map(({ source, title, headingPath, excerpt }) => ({
+      source,
+      title,
+      headingPath,
+      excerpt,
+    }));
+
 /** Builds what createApp needs from opened services. */
 export async function buildAppDependencies(
   services: Services,
@@ -150,6 +163,7 @@ export async function buildAppDependencies(
     auth,
     voting,
     realtime,
+    appeals: createAppealQueries({ repositories, findPolicies: knowledge ? policyFinder(knowledge) : undefined }),
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
     cookieSecret,

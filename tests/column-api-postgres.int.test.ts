@@ -13,8 +13,8 @@ describePostgres('column API on a PostgreSQL server', () => {
     const database = await createTemporaryDatabase();
     drop = database.drop;
     return createTestApp(
-      { API_RATE_LIMIT_PER_MINUTE: '0', VOTE_RATE_LIMIT_PER_IP_HOUR: '0' },
-      { demoData: true, databaseUrl: database.url },
+      { API_RATE_LIMIT_PER_MINUTE: '0', VOTE_RATE_LIMIT_PER_IP_HOUR: '0', VECTOR_STORE: 'off' },
+      { knowledge: true, demoData: true, databaseUrl: database.url },
     );
   });
 });

@@ -1,8 +1,12 @@
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { votes } from '../hotline/db/schema';
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createUserAccount } from '../server/auth/user-accounts';
+import { computeAppealInsights } from '../hotline/intelligence/appeal-insights';
+import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
+import { createTokenizer } from '../knowledge/text/tokenizer';
 import type { createTestApp } from './support/test-app';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -23,6 +27,8 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
   let admin: { cookie: string; csrf: string };
   beforeAll(async () => {
     testApp = await openApp();
+    // The laws are enough for related policies; the whole corpus is tested by the knowledge suites.
+    await testApp.knowledge?.ingester.ingestPaths([path.resolve(__dirname, '../data/demo/knowledge/laws')]);
     await createUserAccount(testApp.services.repositories, { username: 'column-admin', password: adminPassword, role: 'admin' }, 'test');
     const login = await request(testApp.app)
       .post('/api/auth/login')
@@ -194,6 +200,203 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
       for (const week of weeks) expect(new Date(`${week.start}T12:00:00Z`).getUTCDay()).toBe(1);
       await request(testApp.app).get('/api/stats/trend').query({ granularity: 'day' }).expect(400);
       await request(testApp.app).get('/api/stats/categories').query({ from: '2026-02-01', to: '2026-01-01' }).expect(400);
+    });
+  });
+
+  describe('past appeals', () => {
+    const all = async (query: Record<string, string>) => {
+      const first = await request(testApp.app)
+        .get('/api/appeals')
+        .query({ ...query, pageSize: 50 })
+        .expect(200);
+      const items = [...first.body.items] as { id: string }[];
+      for (let page = 2; (page - 1) * 50 < first.body.total; page += 1) {
+        items.push(
+          ...(
+            await request(testApp.app)
+              .get('/api/appeals')
+              .query({ ...query, pageSize: 50, page, asOf: first.body.asOf })
+              .expect(200)
+          ).body.items,
+        );
+      }
+      return { ids: items.map((item) => item.id), total: first.body.total as number, items };
+    };
+
+    it('a unit filter returns exactly that unit’s appeals, a date filter exactly that day’s sessions', async () => {
+      const { repositories } = testApp.services;
+      const byUnit = await all({ unitId: 'zjj' });
+      const expectedUnit = (await repositories.appeals.list({ unitId: 'zjj' }, { page: 1, pageSize: 100_000 })).items.map(
+        (item) => item.id,
+      );
+      expect(byUnit.total).toBe(expectedUnit.length);
+      expect(new Set(byUnit.ids)).toEqual(new Set(expectedUnit));
+
+      const pastSessions = (await repositories.previews.list({ to: new Date() })).filter((session) => session.endsAt < new Date());
+      const session = pastSessions.find((candidate) => candidate.unitId !== undefined)!;
+      const day = new Date(session.startsAt.getTime() + 8 * 3600000).toISOString().slice(0, 10);
+      const sameDay = pastSessions.filter(
+        (candidate) => new Date(candidate.startsAt.getTime() + 8 * 3600000).toISOString().slice(0, 10) === day,
+      );
+      const byDate = await all({ date: day });
+      const expectedDate = (
+        await repositories.appeals.list({ sessionIds: sameDay.map((each) => each.id) }, { page: 1, pageSize: 100_000 })
+      ).items.map((item) => item.id);
+      expect(expectedDate.length).toBeGreaterThan(0);
+      expect(new Set(byDate.ids)).toEqual(new Set(expectedDate));
+      for (const item of byDate.items as unknown as { sessionDate: string }[]) expect(item.sessionDate).toBe(day);
+      const byDateAndUnit = await all({ date: day, unitId: session.unitId });
+      const expectedBoth = (await repositories.appeals.list({ sessionId: session.id }, { page: 1, pageSize: 100_000 })).items.map(
+        (item) => item.id,
+      );
+      expect(new Set(byDateAndUnit.ids)).toEqual(new Set(expectedBoth));
+
+      const calendar = await request(testApp.app)
+        .get('/api/appeals/calendar')
+        .query({ month: day.slice(0, 7) })
+        .expect(200);
+      const entry = calendar.body.days.find((each: { date: string }) => each.date === day);
+      expect(entry.count).toBe(expectedDate.length);
+      await request(testApp.app).get('/api/appeals/calendar').query({ month: '2026-13' }).expect(400);
+    });
+
+    it('paging is stable while new appeals arrive: no row twice, none missing', async () => {
+      const { repositories } = testApp.services;
+      const first = await request(testApp.app).get('/api/appeals').query({ pageSize: 7 }).expect(200);
+      const expected = (await repositories.appeals.list({}, { page: 1, pageSize: 100_000 })).items.map((item) => item.id);
+      const seen: string[] = first.body.items.map((item: { id: string }) => item.id);
+      for (let page = 2; (page - 1) * 7 < first.body.total; page += 1) {
+        // A newer appeal arrives before every page, which would shift plain offset paging by one.
+        await repositories.appeals.insertMissing([
+          {
+            id: `arrival-${page}`,
+            unitId: 'zjj',
+            receivedAt: new Date(),
+            content: '小区电梯经常停运，请尽快维修。',
+            status: '办理中',
+            source: 'test',
+          },
+        ]);
+        const next = await request(testApp.app).get('/api/appeals').query({ pageSize: 7, page, asOf: first.body.asOf }).expect(200);
+        expect(next.body.total).toBe(first.body.total);
+        seen.push(...next.body.items.map((item: { id: string }) => item.id));
+      }
+      expect(seen).toHaveLength(expected.length);
+      expect(new Set(seen)).toEqual(new Set(expected));
+      const fresh = await request(testApp.app).get('/api/appeals').query({ pageSize: 7 }).expect(200);
+      expect(fresh.body.total).toBeGreaterThan(first.body.total);
+    });
+
+    it('shows the reply only once published, and related policies and similar appeals only when they clear their thresholds', async () => {
+      const { repositories } = testApp.services;
+      const intelligence = loadAppealIntelligence({ tokenizer: createTokenizer() });
+      const corpus = await repositories.appeals.listTexts();
+      const add = async (id: string, title: string, content: string) => {
+        await repositories.appeals.insertMissing([
+          { id, unitId: 'gjj', receivedAt: new Date(Date.now() - 86400000), title, content, status: '办理中', source: 'test' },
+        ]);
+        const [insight] = computeAppealInsights(intelligence, [{ id, title, content }], { corpus });
+        await repositories.appeals.saveInsight(insight!);
+      };
+      await add(
+        'test-meteorite',
+        '咨询陨石收藏鉴定',
+        '我在山上捡到一块黑色的石头，很重，表面有熔壳，想知道去哪里可以做陨石鉴定，收藏需要办什么手续？',
+      );
+      const absent = await request(testApp.app).get('/api/appeals/test-meteorite').expect(200);
+      expect(absent.body.insights.relatedPolicies).toEqual([]);
+      expect(absent.body.insights.similarAppeals).toEqual([]);
+      expect(absent.body.reply).toBeNull();
+      expect(absent.body.hasReply).toBe(false);
+
+      // Appeals about the housing fund find the housing fund regulation when their wording is close enough.
+      const fundAppeals = corpus.filter((appeal) => appeal.title.includes('公积金')).sort((left, right) => (left.id < right.id ? -1 : 1));
+      const related = [];
+      for (const appeal of fundAppeals)
+        related.push(...(await request(testApp.app).get(`/api/appeals/${appeal.id}`).expect(200)).body.insights.relatedPolicies);
+      expect(related.length).toBeGreaterThan(0);
+      expect(related[0]).toEqual({
+        source: expect.any(String),
+        title: expect.any(String),
+        headingPath: expect.any(Array),
+        excerpt: expect.any(String),
+      });
+      expect(related.map((policy: { title: string }) => policy.title)).toContain('住房公积金管理条例');
+      const withSimilar = (await repositories.appeals.getInsights(corpus.map((appeal) => appeal.id))).find(
+        (insight) => insight.similarIds.length > 0,
+      )!;
+      const similar = await request(testApp.app).get(`/api/appeals/${withSimilar.appealId}`).expect(200);
+      expect(similar.body.insights.similarAppeals.map((appeal: { id: string }) => appeal.id)).toEqual(withSimilar.similarIds);
+
+      const published = (await repositories.appeals.list({ status: '已办结' }, { page: 1, pageSize: 1 })).items[0]!;
+      const closed = await request(testApp.app).get(`/api/appeals/${published.id}`).expect(200);
+      expect(closed.body).toMatchObject({ hasReply: true, reply: expect.any(String), replyUnit: expect.any(String) });
+      const pending = (
+        await repositories.appeals.list({ status: '办理中', unitId: published.unitId ?? undefined }, { page: 1, pageSize: 1 })
+      ).items[0]!;
+      const open = await request(testApp.app).get(`/api/appeals/${pending.id}`).expect(200);
+      expect(open.body).toMatchObject({ status: '办理中', hasReply: false, reply: null, replyUnit: null });
+      await request(testApp.app).get('/api/appeals/no-such-appeal').expect(404);
+    });
+
+    it('never shows an unmasked phone, ID card, bank card or e-mail on any public endpoint', async () => {
+      const { repositories } = testApp.services;
+      const intelligence = loadAppealIntelligence({ tokenizer: createTokenizer() });
+      const source = (await repositories.appeals.list({ unitId: 'zjj' }, { page: 1, pageSize: 3 })).items;
+      const withPersonalData = source.map((appeal, index) => ({
+        id: `pii-${index}`,
+        unitId: 'zjj',
+        sessionId: appeal.sessionId,
+        receivedAt: appeal.receivedAt,
+        title: `${appeal.title}（联系电话13959312345）`,
+        content: `${appeal.content} 我叫王建国先生，电话 138-0593-6789，身份证 350902198807161234，银行卡 6222 0213 1234 5678 901，邮箱 wangjg@163.com，住在蕉城区某小区3栋1202室。`,
+        status: '已办结',
+        reply: `王建国先生您好，已联系您（13959312345）。`,
+        replyUnit: '宁德市住房和城乡建设局',
+        repliedAt: new Date(Date.now() - 3600000),
+        source: 'test',
+      }));
+      await repositories.appeals.insertMissing(withPersonalData);
+      const corpus = await repositories.appeals.listTexts();
+      for (const insight of computeAppealInsights(intelligence, withPersonalData, { corpus }))
+        await repositories.appeals.saveInsight(insight);
+
+      const outputs: string[] = [];
+      const fetchText = async (path: string, query: Record<string, string | number> = {}) =>
+        outputs.push((await request(testApp.app).get(path).query(query).expect(200)).text);
+      const first = await request(testApp.app).get('/api/appeals').query({ pageSize: 50 }).expect(200);
+      for (let page = 1; (page - 1) * 50 < first.body.total; page += 1)
+        await fetchText('/api/appeals', { pageSize: 50, page, asOf: first.body.asOf });
+      await fetchText('/api/appeals', { unitId: 'zjj', pageSize: 50 });
+      for (const item of withPersonalData) await fetchText(`/api/appeals/${item.id}`);
+      for (const item of source) await fetchText(`/api/appeals/${item.id}`);
+      for (const path of [
+        '/api/previews',
+        '/api/units',
+        '/api/units/zjj',
+        '/api/polls/current',
+        '/api/stats/categories',
+        '/api/stats/types',
+        '/api/stats/tags',
+        '/api/stats/trend',
+      ])
+        await fetchText(path);
+      const text = outputs.join('\n');
+      expect(text).toContain('王先生');
+      expect(text).not.toMatch(/1[3-9]\d{9}|1[3-9]\d-\d{4}-\d{4}/);
+      expect(text).not.toMatch(/[1-9]\d{5}(19|20)\d{2}(0[1-9]|1[0-2])\d{5}[\dXx]/);
+      expect(text).not.toContain('6222 0213 1234 5678 901');
+      expect(text).not.toContain('wangjg@163.com');
+      expect(text).not.toContain('王建国');
+      expect(text).not.toContain('1202室');
+    });
+
+    it('refuses a search by a personal number and bad filters', async () => {
+      const refused = await request(testApp.app).get('/api/appeals').query({ q: '13959312345' }).expect(400);
+      expect(refused.body.error.message).toContain('不能按电话号码');
+      await request(testApp.app).get('/api/appeals').query({ type: '表扬' }).expect(400);
+      await request(testApp.app).get('/api/appeals').query({ pageSize: 500 }).expect(400);
+      await request(testApp.app).get('/api/appeals').query({ date: '2026-02-30x' }).expect(400);
     });
   });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { appealInsights, appeals } from '../db/schema';
 
@@ -19,6 +19,10 @@ export interface AppealFilter {
   status?: string | undefined;
   /** Words looked up in title and content. */
   query?: string | undefined;
+  /** Appeals of any of these hotline sessions (an empty list matches nothing). */
+  sessionIds?: string[] | undefined;
+  /** Only rows stored at or before this moment: keeps paging stable while new appeals arrive. */
+  storedUntil?: Date | undefined;
 }
 
 /** What appeal intelligence reads of an appeal. */
@@ -55,6 +59,8 @@ function conditionsOf(filter: AppealFilter): SQL | undefined {
   if (filter.category) conditions.push(eq(appeals.category, filter.category));
   if (filter.type) conditions.push(eq(appeals.type, filter.type));
   if (filter.status) conditions.push(eq(appeals.status, filter.status));
+  if (filter.sessionIds) conditions.push(filter.sessionIds.length > 0 ? inArray(appeals.sessionId, filter.sessionIds) : sql`false`);
+  if (filter.storedUntil) conditions.push(lte(appeals.createdAt, filter.storedUntil));
   for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
     conditions.push(or(ilike(appeals.title, likePattern(word)), ilike(appeals.content, likePattern(word))));
   }

@@ -95,6 +95,8 @@ export const appeals = pgTable(
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     citizenLabel: text('citizen_label'),
     source: text('source').notNull(),
+    // When the row was stored (not when the citizen wrote): lets a paged list ignore appeals added after it began.
+    createdAt: createdAt(),
   },
   (table) => [index('appeals_unit_received_idx').on(table.unitId, table.receivedAt), index('appeals_session_idx').on(table.sessionId)],
 );

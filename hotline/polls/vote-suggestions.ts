@@ -11,6 +11,6 @@ export function voteSuggestions(unit: Pick<Unit, 'name' | 'dutyTopics' | 'duties
     .slice(0, 2)
     .map((topic, index) => (index === 0 ? `${topic}有哪些政策规定？` : `${topic}方面的问题可以找谁反映？`));
   questions.push(`${unit.name}什么时候来接听12345热线？`);
-  if (distinct[2]) questions.push(`关于${distinct[2]}，以前有人反映过类似问题吗？`);
+  questions.push(distinct[2] ? `关于${distinct[2]}，以前有人反映过类似问题吗？` : `${unit.name}主要负责哪些事情？`);
   return questions.slice(0, 4);
 }
