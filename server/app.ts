@@ -8,6 +8,7 @@ import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { Repositories } from '../hotline/repositories';
 import type { AppealQueries } from '../hotline/appeals/appeal-queries';
+import type { CallAssistant } from '../hotline/assist/call-assistant';
 import type { Voting } from '../hotline/polls/voting';
 import type { Knowledge } from '../knowledge/open-knowledge';
 import { createApiRouter } from './api-router';
@@ -23,6 +24,7 @@ import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
 import { registerAppealsRoutes } from './routes/appeals-routes';
+import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
@@ -34,6 +36,7 @@ export interface AppDependencies {
   healthChecks: HealthCheck[];
   voting: Voting;
   appeals: AppealQueries;
+  assistant: CallAssistant;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
@@ -104,6 +107,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerPreviewsRoutes(api, repositories);
   registerStatsRoutes(api, repositories.stats);
   registerAppealsRoutes(api, dependencies.appeals);
+  registerOfficialsRoutes(api, dependencies.assistant);
   registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);

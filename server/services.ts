@@ -10,6 +10,9 @@ import type { IngestSummary } from '../knowledge/ingest/ingest-files';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
 import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
 import { createAppealQueries } from '../hotline/appeals/appeal-queries';
+import { createCallAssistant } from '../hotline/assist/call-assistant';
+import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
+import { createTokenizer } from '../knowledge/text/tokenizer';
 import type { PolicyReference } from '../hotline/appeals/appeal-views';
 import { createVoting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
@@ -149,6 +152,7 @@ export async function buildAppDependencies(
     maxFailuresPerIp: config.loginMaxFailuresPerIp,
   });
   // The live tally follows every accepted vote; realtime reads tallies through voting.
+  const findPolicies = knowledge ? policyFinder(knowledge) : undefined;
   const voteListeners: ((pollId: string) => void)[] = [];
   const voting = createVoting({
     polls: repositories.polls,
@@ -163,7 +167,8 @@ export async function buildAppDependencies(
     auth,
     voting,
     realtime,
-    appeals: createAppealQueries({ repositories, findPolicies: knowledge ? policyFinder(knowledge) : undefined }),
+    appeals: createAppealQueries({ repositories, findPolicies }),
+    assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer: createTokenizer() }), findPolicies }),
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
     cookieSecret,

@@ -400,6 +400,122 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
     });
   });
 
+  describe('for officials', () => {
+    let official: { cookie: string; csrf: string };
+    let citizen: { cookie: string; csrf: string };
+    beforeAll(async () => {
+      const { repositories } = testApp.services;
+      await createUserAccount(
+        repositories,
+        { username: 'zjj-leader', password: 'zjj-leader-secret-1', role: 'official', unitId: 'zjj' },
+        'test',
+      );
+      await createUserAccount(repositories, { username: 'citizen-9', password: 'citizen-secret-99', role: 'citizen' }, 'test');
+      const loginAs = async (username: string, password: string) => {
+        const response = await request(testApp.app).post('/api/auth/login').send({ username, password }).expect(200);
+        const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+        return {
+          cookie: cookies.find((cookie) => cookie.startsWith('xn_session='))!.split(';')[0]!,
+          csrf: response.body.csrfToken as string,
+        };
+      };
+      official = await loginAs('zjj-leader', 'zjj-leader-secret-1');
+      citizen = await loginAs('citizen-9', 'citizen-secret-99');
+    });
+
+    it('an official sees the hot topics within the own unit’s duties, three representative appeals each', async () => {
+      const response = await request(testApp.app).get('/api/units/zjj/hot-topics').set('Cookie', official.cookie).expect(200);
+      const items = response.body.items as { topic: string; count: number; summary: string; appeals: { id: string }[] }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.map((item) => item.topic)).not.toContain('住房公积金');
+      expect(items.map((item) => item.count)).toEqual([...items.map((item) => item.count)].sort((left, right) => right - left));
+      for (const item of items) {
+        expect(item.appeals.length).toBeGreaterThan(0);
+        expect(item.appeals.length).toBeLessThanOrEqual(3);
+        expect(item.summary).toMatch(/[\u4e00-\u9fa5]/);
+      }
+      await request(testApp.app).get('/api/units/rsj/hot-topics').set('Cookie', official.cookie).expect(403);
+      await request(testApp.app).get('/api/units/zjj/hot-topics').set('Cookie', citizen.cookie).expect(403);
+      await request(testApp.app).get('/api/units/zjj/hot-topics').expect(401);
+      await request(testApp.app).get('/api/units/rsj/hot-topics').set('Cookie', admin.cookie).expect(200);
+    });
+
+    it('analyses a caller’s appeal: summary, category, policy basis, similar cases and handling quoted from their replies', async () => {
+      const text = '我想问一下公积金贷款买房需要什么条件，首付要多少？我在宁德工作，单位一直给我交公积金。';
+      const response = await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', official.cookie)
+        .set('X-CSRF-Token', official.csrf)
+        .send({ text, unitId: 'gjj' })
+        .expect(200);
+      const body = response.body as {
+        summary: string;
+        category: string;
+        type: string;
+        similarCases: { id: string; reply: string }[];
+        suggestedHandling: { caseId: string; quote: string }[];
+        policyBasis: unknown[];
+      };
+      expect(body.summary.length).toBeGreaterThan(0);
+      expect(body.summary.length).toBeLessThanOrEqual(60);
+      expect([
+        '城乡建设',
+        '环境保护',
+        '交通运输',
+        '科教文体',
+        '劳动人事',
+        '商贸经济',
+        '卫生健康',
+        '民政社区',
+        '农林水利',
+        '公共安全',
+        '党政综合',
+        '其他',
+      ]).toContain(body.category);
+      expect(['咨询', '投诉', '求助', '建议', '紧急件']).toContain(body.type);
+      expect(body.similarCases.length).toBeGreaterThan(0);
+      expect(body.suggestedHandling.length).toBeGreaterThan(0);
+      for (const suggestion of body.suggestedHandling) {
+        const source = body.similarCases.find((item) => item.id === suggestion.caseId)!;
+        // Quoted, never written: every suggestion is a sentence of the named case's reply.
+        expect(source.reply.replace(/\s+/g, ' ')).toContain(suggestion.quote);
+      }
+
+      const unrelated = await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', official.cookie)
+        .set('X-CSRF-Token', official.csrf)
+        .send({ text: '我在山上捡到一块黑色的石头，表面有熔壳，想做陨石鉴定，收藏要办什么手续？' })
+        .expect(200);
+      expect(unrelated.body.similarCases).toEqual([]);
+      expect(unrelated.body.suggestedHandling).toEqual([]);
+      expect(unrelated.body.policyBasis).toEqual([]);
+    });
+
+    it('refuses citizens, missing CSRF tokens, empty text and unknown units', async () => {
+      await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', citizen.cookie)
+        .set('X-CSRF-Token', citizen.csrf)
+        .send({ text: '小区电梯坏了' })
+        .expect(403);
+      await request(testApp.app).post('/api/assist/analyze').set('Cookie', official.cookie).send({ text: '小区电梯坏了' }).expect(403);
+      const empty = await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', official.cookie)
+        .set('X-CSRF-Token', official.csrf)
+        .send({ text: ' ' })
+        .expect(400);
+      expect(empty.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', official.cookie)
+        .set('X-CSRF-Token', official.csrf)
+        .send({ text: '小区电梯坏了没人修', unitId: 'nowhere' })
+        .expect(404);
+    });
+  });
+
   describe('polls and votes', () => {
     let server: { url: string; close: () => Promise<void> };
     beforeAll(async () => {
