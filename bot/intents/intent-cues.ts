@@ -1,0 +1,51 @@
+import type { Intent } from './intents';
+
+/**
+ * Wording that decides an intent on its own, checked before the statistical classifier. Each cue is a
+ * general way of asking (not a memorised sentence); the classifier handles everything they miss.
+ */
+const number = '[0-9０-９一二三四五六七八九十]+';
+const notComplaint = '(?!诉|资|入|放|稿|保)';
+
+export const intentCues: ReadonlyArray<readonly [Intent, RegExp, RegExp?]> = [
+  [
+    'get_poll_results',
+    /(票数|得票|多少票|排名|排行|领先|投票(结果|情况|进度|统计|名单|排名)|候选|哪些单位可以投|征集.{0,4}(怎么样|情况|进度|结果)|投票.{0,6}(还剩|结束|截止)|排第几|^(投票)?结果[呢吗?？]*$)/,
+  ],
+  [
+    'cast_vote',
+    new RegExp(
+      `(投${notComplaint}.{0,12}一票|投它|投票.{0,6}选|投票给|投给|给.{1,14}投票|为.{1,14}投票|投${number}号|选${number}号|投第${number}|选第${number}|(我|就|也)(要|想)?(投|选择|选)${notComplaint}[^?？吗]{1,14}$|^投票[:：\\s]|^投${notComplaint}.{1,12}$)`,
+    ),
+  ],
+  [
+    'get_appeal_statistics',
+    /(统计|多少件|多少条|数量|占比|占多少|趋势|分布|热点|热门|高频|最关心|最多|数据分析|诉求数据|诉求量|标签|各有多少|哪个多|多少)/,
+    /(诉求|投诉|反映|问题|话题|标签|热点|紧急件|咨询|建议|求助|数据|类)/,
+  ],
+  [
+    'search_past_appeals',
+    /(以前|之前|往期|历史|有没有人|有人(反映|投诉|问|提)|别人(反映|投诉)|上次接线|接线记录|收到(了)?哪些|都(反映|说)了|反映过|投诉过|问过|后来怎么|怎么(答复|处理)的|办结了|关于.{1,12}的(反映|诉求|投诉|留言)|收到的诉求|收到过哪些|大家(都)?反映|诉求有哪些)/,
+  ],
+  [
+    'get_hotline_previews',
+    /(接线|接听|接电话|预告|值班|来接|通话|领导热线|领导)/,
+    /(什么时候|哪天|几点|谁|哪个|哪些|安排|时间|预告|下周|本周|这周|明天|最近|近期|下一|下期|下个月|几号|\d+日|怎么参加|打哪个|会来|有没有|是什么)/,
+  ],
+  [
+    'help',
+    /(你能做什么|你会什么|怎么用|有什么功能|功能介绍|^帮助$|使用说明|你是谁|介绍一下你|你能帮我|该怎么问|问什么|^菜单$|哪些服务|回答哪些问题|怎么向你提问|是干什么的|这个栏目怎么用)/,
+  ],
+  [
+    'greeting',
+    /^((小宁|喂|嗨|哈喽)[，,。!！ ]*)*(你好|您好|hi|hello|嗨|哈喽|喂|在吗|早上好|中午好|下午好|晚上好|谢谢|多谢|再见|拜拜|辛苦了|好的)[呀啊，,。!！ 小宁谢你]*$/i,
+  ],
+];
+
+export function intentFromCues(text: string): Intent | undefined {
+  const normalised = text.normalize('NFKC').trim();
+  for (const [intent, cue, alsoNeeded] of intentCues) {
+    if (cue.test(normalised) && (!alsoNeeded || alsoNeeded.test(normalised))) return intent;
+  }
+  return undefined;
+}

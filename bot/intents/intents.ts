@@ -1,0 +1,16 @@
+/** The six tools (DESIGN §5) and the intents that call none. */
+export const toolIntents = [
+  'get_hotline_previews',
+  'cast_vote',
+  'get_poll_results',
+  'search_past_appeals',
+  'get_appeal_statistics',
+  'search_policies',
+] as const;
+export const conversationIntents = ['greeting', 'help', 'out_of_domain'] as const;
+export const intents = [...toolIntents, ...conversationIntents] as const;
+
+export type ToolIntent = (typeof toolIntents)[number];
+export type Intent = (typeof intents)[number];
+
+export const isToolIntent = (intent: Intent): intent is ToolIntent => (toolIntents as readonly string[]).includes(intent);
