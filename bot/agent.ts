@@ -1,0 +1,171 @@
+import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage } from '@langchain/core/messages';
+import { createAgent } from 'langchain';
+import { AppError } from '../common/errors';
+import { createTokenizer, type Tokenizer } from '../knowledge/text/tokenizer';
+import { createRateLimiter } from '../common/rate-limiter';
+import type { AppealQueries } from '../hotline/appeals/appeal-queries';
+import type { Voting } from '../hotline/polls/voting';
+import type { Repositories } from '../hotline/repositories';
+import { resultFromMessages, type XiaoningResult } from './agent-result';
+import { createIntentRouter, type IntentRouter } from './intents/intent-router';
+import { createChatModel, type ChatModelSettings } from './models/chat-model-factory';
+import type { PolicyAnswerComposer } from './models/compose-tool-answer';
+import { systemPrompt } from './prompts/system-prompt';
+import { createUnitFinder, type UnitFinder } from './slots/unit-slots';
+import { createTools } from './tools/create-tools';
+import { toolContextSchema, type ToolDependencies } from './tools/tool-context';
+
+export interface XiaoningDependencies {
+  repositories: Repositories;
+  voting: Voting;
+  appeals: AppealQueries;
+  searchPolicies: ToolDependencies['searchPolicies'];
+  composePolicy: PolicyAnswerComposer;
+  chatModel?: ChatModelSettings;
+  router?: IntentRouter;
+  tokenizer?: Tokenizer;
+  /** Earlier turns given to the model (a turn is a question and its answer). */
+  historyTurns?: number;
+  maxMessageLength?: number;
+  messagesPerConversationPerMinute?: number;
+  now?: () => Date;
+}
+
+export interface AskInput {
+  channel: string;
+  /** The channel's identity of the person (signed cookie, openid, CLI user): never taken from the message. */
+  userId: string;
+  conversationId?: string | undefined;
+  message: string;
+}
+
+export type XiaoningEvent = { type: 'delta'; text: string } | { type: 'done'; result: XiaoningResult };
+
+const unreachable = () => new AppError('SERVICE_UNAVAILABLE', '智能问答服务暂时连接不上，请稍后再试，或直接拨打12345热线。');
+
+/**
+ * Xiaoning: one LangChain agent with the six tools, the offline model by default or an OpenAI-compatible
+ * one, and stored conversations. Channels call `ask` (whole answer) or `stream` (text deltas, then the result).
+ */
+export function createXiaoning(deps: XiaoningDependencies) {
+  const router = deps.router ?? createIntentRouter();
+  const now = deps.now ?? (() => new Date());
+  const historyTurns = deps.historyTurns ?? 4;
+  const maxMessageLength = deps.maxMessageLength ?? 500;
+  const limiter = createRateLimiter({ limit: deps.messagesPerConversationPerMinute ?? 20, windowMs: 60_000 });
+  let units: UnitFinder = createUnitFinder([]);
+  const tokenizer = deps.tokenizer ?? createTokenizer();
+  const { model, kind } = createChatModel(deps.chatModel ?? {}, {
+    router,
+    units: () => units,
+    composePolicy: deps.composePolicy,
+    segment: (text) => tokenizer.contentTokens(text),
+    now,
+  });
+  const agent = createAgent({
+    model,
+    tools: createTools({
+      repositories: deps.repositories,
+      voting: deps.voting,
+      appeals: deps.appeals,
+      searchPolicies: deps.searchPolicies,
+      now,
+    }),
+    contextSchema: toolContextSchema,
+    ...(kind === 'openai-compatible' ? { systemPrompt } : {}),
+  });
+  const { conversations } = deps.repositories;
+
+  const prepare = async (input: AskInput) => {
+    const message = input.message.trim();
+    if (message === '') throw new AppError('VALIDATION_FAILED', '请输入您想问的问题。');
+    if ([...message].length > maxMessageLength) throw new AppError('VALIDATION_FAILED', `问题太长了，请控制在${maxMessageLength}字以内。`);
+    const conversation = input.conversationId
+      ? await conversations.findOwned(input.conversationId, input.channel, input.userId)
+      : await conversations.create(input.channel, input.userId);
+    if (!conversation) throw new AppError('NOT_FOUND', '没有找到这个对话，请重新开始提问。');
+    const allowed = limiter.hit(conversation.id);
+    if (!allowed.allowed)
+      throw new AppError('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。', { retryAfterSeconds: allowed.retryAfterSeconds });
+    units = createUnitFinder(await deps.repositories.units.list());
+    const history: BaseMessage[] = (await conversations.lastMessages(conversation.id, historyTurns * 2))
+      .filter((stored) => stored.role === 'user' || stored.role === 'assistant')
+      .map((stored) => (stored.role === 'user' ? new HumanMessage(stored.content) : new AIMessage(stored.content)));
+    const context = { channel: input.channel, userId: input.userId, voteRequested: router.route(message).intent === 'cast_vote' };
+    return { conversationId: conversation.id, message, history, context };
+  };
+
+  const remember = async (conversationId: string, message: string, result: XiaoningResult) => {
+    await conversations.append(conversationId, { role: 'user', content: message });
+    await conversations.append(conversationId, {
+      role: 'assistant',
+      content: result.answer,
+      toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null,
+    });
+  };
+
+  const run = async (input: AskInput, onDelta?: (text: string) => void): Promise<XiaoningResult> => {
+    const { conversationId, message, history, context } = await prepare(input);
+    const messages = [...history, new HumanMessage(message)];
+    let finalMessages: BaseMessage[] = [];
+    try {
+      if (onDelta) {
+        const stream = await agent.stream({ messages }, { context, recursionLimit: 12, streamMode: ['messages', 'values'] });
+        for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
+          if (mode === 'values') finalMessages = (chunk as { messages: BaseMessage[] }).messages;
+          else {
+            const [part] = chunk as [BaseMessage];
+            if (AIMessageChunk.isInstance(part) && typeof part.content === 'string' && part.content !== '') onDelta(part.content);
+          }
+        }
+      } else {
+        finalMessages = (await agent.invoke({ messages }, { context, recursionLimit: 12 })).messages;
+      }
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (kind === 'openai-compatible') throw new AppError('SERVICE_UNAVAILABLE', unreachable().message, { cause: error });
+      throw error;
+    }
+    const result = resultFromMessages(conversationId, finalMessages.slice(messages.length));
+    await remember(conversationId, message, result);
+    return result;
+  };
+
+  return {
+    kind,
+    router,
+    ask: (input: AskInput) => run(input),
+    /** Text deltas as the answer is produced, then the whole result. */
+    async *stream(input: AskInput): AsyncGenerator<XiaoningEvent> {
+      const deltas: string[] = [];
+      let wake: (() => void) | undefined;
+      let finished: XiaoningResult | undefined;
+      let failure: unknown;
+      void run(input, (text) => {
+        deltas.push(text);
+        wake?.();
+      }).then(
+        (result) => {
+          finished = result;
+          wake?.();
+        },
+        (error: unknown) => {
+          failure = error;
+          wake?.();
+        },
+      );
+      while (true) {
+        while (deltas.length > 0) yield { type: 'delta', text: deltas.shift()! };
+        if (failure) throw failure;
+        if (finished) {
+          yield { type: 'done', result: finished };
+          return;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+    },
+  };
+}
+
+export type Xiaoning = ReturnType<typeof createXiaoning>;

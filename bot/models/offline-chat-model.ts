@@ -1,0 +1,114 @@
+import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
+import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
+import type { IntentRouter } from '../intents/intent-router';
+import type { UnitFinder } from '../slots/unit-slots';
+import { composeToolAnswer, type PolicyAnswerComposer } from './compose-tool-answer';
+import { greetingReply, helpReply, outOfScopeReply } from './offline-replies';
+import { planTurn } from './plan-turn';
+
+export interface OfflineChatModelDependencies {
+  router: IntentRouter;
+  /** The units as they are now (names and aliases change rarely; the agent refreshes them per turn). */
+  units: () => UnitFinder;
+  composePolicy: PolicyAnswerComposer;
+  /** Words of a text (jieba), for keywords of past-appeal searches. */
+  segment: (text: string) => string[];
+  now?: () => Date;
+}
+
+const textOf = (message: BaseMessage) =>
+  typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
+
+/**
+ * The default chat model: deterministic, no network. A user message is routed to a tool (with arguments
+ * from slot extraction) or answered directly (greeting, help, out of scope); after the tool ran, the answer
+ * is composed from its result alone.
+ */
+export class OfflineChatModel extends BaseChatModel {
+  private readonly deps: OfflineChatModelDependencies;
+  private readonly toolNames: string[];
+
+  constructor(deps: OfflineChatModelDependencies, toolNames: string[] = [], params: BaseChatModelParams = {}) {
+    super(params);
+    this.deps = deps;
+    this.toolNames = toolNames;
+  }
+
+  _llmType(): string {
+    return 'xiaoning-offline';
+  }
+
+  override bindTools(tools: { name?: string }[]): OfflineChatModel {
+    return new OfflineChatModel(this.deps, [...this.toolNames, ...tools.flatMap((each) => (each.name ? [each.name] : []))]);
+  }
+
+  /** The reply to the conversation so far, with the intent it served in `response_metadata`. */
+  respond(messages: BaseMessage[]): AIMessage {
+    const lastUser = messages.findLastIndex((message) => HumanMessage.isInstance(message));
+    const question = lastUser >= 0 ? textOf(messages[lastUser]!) : '';
+    const toolResults = messages.slice(lastUser + 1).filter((message): message is ToolMessage => ToolMessage.isInstance(message));
+    if (toolResults.length > 0) {
+      const answer = toolResults
+        .map((result) => composeToolAnswer(result.name ?? '', textOf(result), question, this.deps.composePolicy))
+        .join('\n\n');
+      return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name } });
+    }
+    const previous = messages
+      .slice(0, Math.max(lastUser, 0))
+      .filter((message) => HumanMessage.isInstance(message))
+      .map(textOf);
+    const plan = planTurn(question, previous, {
+      router: this.deps.router,
+      units: this.deps.units(),
+      now: this.deps.now?.() ?? new Date(),
+      segment: this.deps.segment,
+    });
+    if (plan.toolCall && this.toolNames.includes(plan.toolCall.name)) {
+      return new AIMessage({
+        content: '',
+        tool_calls: [
+          { name: plan.toolCall.name, args: plan.toolCall.args, id: `call_${plan.toolCall.name}_${messages.length}`, type: 'tool_call' },
+        ],
+        response_metadata: { intent: plan.intent },
+      });
+    }
+    const reply = plan.intent === 'greeting' ? greetingReply : plan.intent === 'help' ? helpReply : outOfScopeReply;
+    return new AIMessage({ content: reply, response_metadata: { intent: plan.intent } });
+  }
+
+  async _generate(messages: BaseMessage[]): Promise<ChatResult> {
+    const message = this.respond(messages);
+    return { generations: [{ text: textOf(message), message }] };
+  }
+
+  /** Streams the composed answer in short pieces, as a remote model streams tokens. */
+  async *_streamResponseChunks(messages: BaseMessage[]): AsyncGenerator<ChatGenerationChunk> {
+    const message = this.respond(messages);
+    if (message.tool_calls && message.tool_calls.length > 0) {
+      yield new ChatGenerationChunk({
+        text: '',
+        message: new AIMessageChunk({
+          content: '',
+          tool_call_chunks: message.tool_calls.map((call, index) => ({
+            name: call.name,
+            args: JSON.stringify(call.args),
+            id: call.id,
+            index,
+            type: 'tool_call_chunk',
+          })),
+          response_metadata: message.response_metadata,
+        }),
+      });
+      return;
+    }
+    const text = textOf(message);
+    const pieces = text.match(/[\s\S]{1,12}/g) ?? [''];
+    for (const [index, piece] of pieces.entries()) {
+      yield new ChatGenerationChunk({
+        text: piece,
+        message: new AIMessageChunk({ content: piece, ...(index === 0 ? { response_metadata: message.response_metadata } : {}) }),
+      });
+    }
+  }
+}

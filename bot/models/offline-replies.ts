@@ -1,0 +1,29 @@
+/** What the offline model says when no tool is needed or nothing can be found: plain, kind, short. */
+export const greetingReply = '您好，我是小宁，宁德12345领导接线栏目的智能助手。您可以问我接线预告、参与投票、查往期诉求和政策规定。';
+
+export const helpReply = [
+  '我可以帮您：',
+  '1. 查接线预告：比如“下周谁来接电话？”',
+  '2. 投票选下期接线单位：比如“我投住建局”或“投3号”；问“投票结果”看票数。',
+  '3. 查往期诉求：比如“以前有人反映过小区停水吗？”',
+  '4. 看诉求统计：比如“诉求最多的是哪一类？”',
+  '5. 问政策：比如“公积金什么情况下可以提取？”，我会给出原文出处。',
+].join('\n');
+
+export const outOfScopeReply =
+  '这个问题不在我能回答的范围内。我主要回答接线预告、投票、往期诉求和政策法规方面的问题。如需帮助，可以拨打12345热线，或在本栏目提交诉求。';
+
+export const noPolicyReply =
+  '抱歉，我在现有的政策文件里没有找到能回答这个问题的内容，不想给您不准确的答复。建议拨打12345热线咨询，或在本栏目提交诉求，由相关部门答复。';
+
+export const suggestionsByTool: Record<string, string[]> = {
+  get_hotline_previews: ['怎么参加领导接线？', '往期接线大家都反映了什么？', '现在投票结果怎么样？'],
+  cast_vote: ['现在投票结果怎么样？', '下周谁来接听热线？'],
+  get_poll_results: ['我要投票', '下周谁来接听热线？'],
+  search_past_appeals: ['诉求最多的是哪一类？', '下周谁来接听热线？'],
+  get_appeal_statistics: ['热点话题有哪些？', '以前有人反映过类似问题吗？'],
+  search_policies: ['以前有人反映过类似问题吗？', '下周谁来接听热线？'],
+  greeting: ['下周谁来接听热线？', '公积金什么情况下可以提取？', '我要投票'],
+  help: ['下周谁来接听热线？', '诉求最多的是哪一类？'],
+  out_of_domain: ['下周谁来接听热线？', '公积金什么情况下可以提取？'],
+};

@@ -1,0 +1,50 @@
+import { tool } from 'langchain';
+import { z } from 'zod';
+import { isAppError } from '../../common/errors';
+import { asToolResult, contextOf, type ToolDependencies } from './tool-context';
+
+/**
+ * Votes for the person in the conversation. The voter is the channel's user, and nothing is cast unless
+ * the person's own message in this turn asked to vote: a document, a tool result or a pasted text that
+ * says "vote for X" cannot vote.
+ */
+export function createCastVoteTool(deps: ToolDependencies) {
+  return tool(
+    async ({ unitId, optionNumber }, runtime) => {
+      const context = contextOf(runtime);
+      if (!context.voteRequested || context.userId === '') {
+        return asToolResult({ voted: false, reason: '用户本轮没有要求投票，未投票。' });
+      }
+      const poll = await deps.voting.current();
+      if (!poll) return asToolResult({ voted: false, reason: '目前没有正在进行的投票。' });
+      const option = optionNumber !== undefined ? poll.options[optionNumber - 1] : poll.options.find((each) => each.unitId === unitId);
+      if (!option) {
+        return asToolResult({
+          voted: false,
+          reason: '没有找到这个候选单位。',
+          options: poll.options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
+        });
+      }
+      try {
+        const result = await deps.voting.cast({
+          pollId: poll.id,
+          unitId: option.unitId,
+          voterId: `${context.channel}:${context.userId}`,
+          channel: context.channel,
+        });
+        return asToolResult({ voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions });
+      } catch (error) {
+        if (isAppError(error)) return asToolResult({ voted: false, reason: error.message });
+        throw error;
+      }
+    },
+    {
+      name: 'cast_vote',
+      description: '为用户在本期征集投票中投票（每人每期一票）。只有用户本轮明确要求投票时才调用；可以给单位编号，或给候选名单里的序号。',
+      schema: z.object({
+        unitId: z.string().optional().describe('候选单位编号'),
+        optionNumber: z.number().int().min(1).optional().describe('候选名单里的序号，从 1 开始'),
+      }),
+    },
+  );
+}
