@@ -8,6 +8,7 @@ import type { Voting } from '../hotline/polls/voting';
 import type { Repositories } from '../hotline/repositories';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
+import { asksToVote } from './intents/vote-consent';
 import { createChatModel, type ChatModelSettings } from './models/chat-model-factory';
 import type { PolicyAnswerComposer } from './models/compose-tool-answer';
 import { systemPrompt } from './prompts/system-prompt';
@@ -91,7 +92,7 @@ export function createXiaoning(deps: XiaoningDependencies) {
     const history: BaseMessage[] = (await conversations.lastMessages(conversation.id, historyTurns * 2))
       .filter((stored) => stored.role === 'user' || stored.role === 'assistant')
       .map((stored) => (stored.role === 'user' ? new HumanMessage(stored.content) : new AIMessage(stored.content)));
-    const context = { channel: input.channel, userId: input.userId, voteRequested: router.route(message).intent === 'cast_vote' };
+    const context = { channel: input.channel, userId: input.userId, voteRequested: asksToVote(message, router) };
     return { conversationId: conversation.id, message, history, context };
   };
 

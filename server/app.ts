@@ -7,6 +7,7 @@ import { pinoHttp } from 'pino-http';
 import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { Repositories } from '../hotline/repositories';
+import type { Xiaoning } from '../bot/agent';
 import type { AppealQueries } from '../hotline/appeals/appeal-queries';
 import type { CallAssistant } from '../hotline/assist/call-assistant';
 import type { Voting } from '../hotline/polls/voting';
@@ -24,6 +25,7 @@ import { registerKnowledgeRoutes } from './routes/knowledge-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
 import { registerAppealsRoutes } from './routes/appeals-routes';
+import { registerChatRoutes } from './routes/chat-routes';
 import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { voterCookie } from './voter-cookie';
@@ -37,6 +39,7 @@ export interface AppDependencies {
   voting: Voting;
   appeals: AppealQueries;
   assistant: CallAssistant;
+  xiaoning: Xiaoning;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
@@ -108,6 +111,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerStatsRoutes(api, repositories.stats);
   registerAppealsRoutes(api, dependencies.appeals);
   registerOfficialsRoutes(api, dependencies.assistant);
+  registerChatRoutes(api, dependencies.xiaoning);
   registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);

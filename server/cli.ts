@@ -4,6 +4,7 @@ import { isAppError } from '../common/errors';
 import { readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData } from '../hotline/demo/load-demo-data';
 import { newAccountSchema, createUserAccount } from './auth/user-accounts';
+import { registerAskCommand } from './commands/ask-command';
 import { registerClassifyCommand } from './commands/classify-command';
 import { registerKnowledgeCommands } from './commands/knowledge-commands';
 import { withServices, writeLine } from './commands/command-support';
@@ -86,6 +87,7 @@ export function createCli(loadConfiguration: () => Config = () => loadConfig()):
     });
 
   registerKnowledgeCommands(program, loadConfiguration);
+  registerAskCommand(program, loadConfiguration);
   registerClassifyCommand(program, loadConfiguration);
   registerReinsightCommand(program, loadConfiguration);
 

@@ -9,12 +9,15 @@ import { createOpenAiEmbedder } from '../knowledge/embeddings/openai-embedder';
 import type { IngestSummary } from '../knowledge/ingest/ingest-files';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
 import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
-import { createAppealQueries } from '../hotline/appeals/appeal-queries';
+import { createXiaoning, type Xiaoning } from '../bot/agent';
+import { answerPassages } from '../bot/answers/answer-passages';
+import { composePolicyAnswer } from '../bot/answers/compose-policy-answer';
+import { createAppealQueries, type AppealQueries } from '../hotline/appeals/appeal-queries';
 import { createCallAssistant } from '../hotline/assist/call-assistant';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer, type Tokenizer } from '../knowledge/text/tokenizer';
 import type { PolicyReference } from '../hotline/appeals/appeal-views';
-import { createVoting } from '../hotline/polls/voting';
+import { createVoting, type Voting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
@@ -133,6 +136,36 @@ const policyFinder =
       excerpt,
     }));
 
+/**
+ * Xiaoning as configured: the offline model, or the OpenAI-compatible one when OPENAI_BASE_URL is set. Policy
+ * passages are each hit's best chunk followed by the next chunk under the same heading.
+ */
+export function createXiaoningFor(
+  config: Config,
+  parts: { repositories: Repositories; voting: Voting; appeals: AppealQueries; knowledge: Knowledge | undefined; tokenizer: Tokenizer },
+): Xiaoning {
+  const { knowledge, repositories } = parts;
+  return createXiaoning({
+    repositories,
+    voting: parts.voting,
+    appeals: parts.appeals,
+    tokenizer: parts.tokenizer,
+    composePolicy: composePolicyAnswer,
+    chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
+    searchPolicies: async (query, k) => {
+      if (!knowledge) return [];
+      const { hits } = await knowledge.knowledgeBase.search(query, { k });
+      const passages = await answerPassages(hits, (documentId) => repositories.documents.chunksOf(documentId));
+      return hits.map((hit, index) => ({
+        source: hit.source,
+        title: hit.title,
+        headingPath: hit.headingPath,
+        excerpt: passages[index]?.text ?? hit.excerpt,
+      }));
+    },
+  });
+}
+
 /** Builds what createApp needs from opened services. */
 export async function buildAppDependencies(
   services: Services,
@@ -153,6 +186,8 @@ export async function buildAppDependencies(
   });
   // The live tally follows every accepted vote; realtime reads tallies through voting.
   const findPolicies = knowledge ? policyFinder(knowledge) : undefined;
+  const tokenizer = createTokenizer();
+  const appeals = createAppealQueries({ repositories, findPolicies });
   const voteListeners: ((pollId: string) => void)[] = [];
   const voting = createVoting({
     polls: repositories.polls,
@@ -167,8 +202,9 @@ export async function buildAppDependencies(
     auth,
     voting,
     realtime,
-    appeals: createAppealQueries({ repositories, findPolicies }),
-    assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer: createTokenizer() }), findPolicies }),
+    appeals,
+    assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
+    xiaoning: createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer }),
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
     cookieSecret,

@@ -8,6 +8,9 @@ const voterIdPattern = /^v_[A-Za-z0-9_-]{22}$/;
 /** The web voter's id: only from the signed cookie the server issued, never from anything the client claims. */
 export const voterIdOf = (response: Response): string | undefined => response.locals.voterId as string | undefined;
 
+/** The web user's id for chat: the cookie's, or the one issued with this very response. */
+export const webUserIdOf = (response: Response): string => (response.locals.voterId ?? response.locals.freshVoterId) as string;
+
 /**
  * Gives every /api client without a valid signed `xn_voter` cookie a fresh one. The id of a request that
  * came without one is left unset, so a vote on that request is refused and the next carries the cookie.
@@ -19,7 +22,10 @@ export function voterCookie(cookieSecure: boolean): RequestHandler {
       response.locals.voterId = signed;
       return next();
     }
-    response.cookie(voterCookieName, `v_${randomBytes(16).toString('base64url')}`, {
+    const fresh = `v_${randomBytes(16).toString('base64url')}`;
+    // Chat may start with this id at once; a vote still needs the cookie to come back (proof it is kept).
+    response.locals.freshVoterId = fresh;
+    response.cookie(voterCookieName, fresh, {
       signed: true,
       httpOnly: true,
       sameSite: 'lax',

@@ -13,7 +13,10 @@ export function createCastVoteTool(deps: ToolDependencies) {
     async ({ unitId, optionNumber }, runtime) => {
       const context = contextOf(runtime);
       if (!context.voteRequested || context.userId === '') {
-        return asToolResult({ voted: false, reason: '用户本轮没有要求投票，未投票。' });
+        return asToolResult({
+          voted: false,
+          reason: '没有投票：只有您自己明确说要投票时我才会投，转述或文件里的投票请求不算。如果您想投，请直接说“我投某某单位”。',
+        });
       }
       const poll = await deps.voting.current();
       if (!poll) return asToolResult({ voted: false, reason: '目前没有正在进行的投票。' });

@@ -10,7 +10,7 @@ import { readJsonLines, withServices, writeErrorLine, writeLine } from './comman
 
 const outcomeWords: Record<IngestProgress['outcome'], string> = { added: '新增', updated: '更新', unchanged: '未变', failed: '失败' };
 
-async function withKnowledge<T>(config: Config, work: (knowledge: Knowledge, services: Services) => Promise<T>): Promise<T> {
+export async function withKnowledge<T>(config: Config, work: (knowledge: Knowledge, services: Services) => Promise<T>): Promise<T> {
   // Only warnings reach the terminal; stdout stays reserved for the JSON lines of the contract.
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
   return withServices(config, async (services) => {

@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { isAppError } from '../../common/errors';
+import { createAppealQueries } from '../../hotline/appeals/appeal-queries';
+import { createVoting } from '../../hotline/polls/voting';
+import { createTokenizer } from '../../knowledge/text/tokenizer';
+import type { Config } from '../config';
+import { createXiaoningFor } from '../services';
+import { readJsonLines, writeErrorLine, writeLine } from './command-support';
+import { withKnowledge } from './knowledge-commands';
+
+const askLineSchema = z.object({
+  id: z.union([z.string(), z.number()], { error: 'id 应为字符串或数字' }),
+  question: z.string({ error: 'question 应为字符串' }),
+  conversationId: z.union([z.string(), z.number()]).optional(),
+});
+
+/**
+ * `ask --input Q.jsonl` (DESIGN §5): each `{id, question, conversationId?}` → `{id, answer, sources: [{source,
+ * title}], refused, toolCalls}`. Lines that share a conversationId are turns of one conversation, in file order.
+ */
+export function registerAskCommand(program: Command, loadConfiguration: () => Config): void {
+  program
+    .command('ask')
+    .description('向小宁提问：输入 JSON Lines（每行 {id, question, conversationId?}），输出回答、出处、是否拒答和调用的工具')
+    .requiredOption('--input <file>', '输入文件（JSON Lines；- 表示标准输入）')
+    .action(async (options: { input: string }) => {
+      const config = loadConfiguration();
+      let failed = false;
+      await withKnowledge(config, async (knowledge, services) => {
+        const { repositories } = services;
+        const voting = createVoting({ polls: repositories.polls, units: repositories.units });
+        const xiaoning = createXiaoningFor(config, {
+          repositories,
+          voting,
+          appeals: createAppealQueries({ repositories }),
+          knowledge,
+          tokenizer: createTokenizer(),
+        });
+        const conversations = new Map<string, string>();
+        for await (const line of readJsonLines(options.input)) {
+          if ('error' in line) {
+            failed = true;
+            writeErrorLine({ line: line.lineNumber, error: line.error });
+            continue;
+          }
+          const parsed = askLineSchema.safeParse(line.value);
+          if (!parsed.success) {
+            failed = true;
+            writeErrorLine({ line: line.lineNumber, error: parsed.error.issues.map((issue) => issue.message).join('；') });
+            continue;
+          }
+          const { id, question, conversationId } = parsed.data;
+          const key = conversationId === undefined ? undefined : String(conversationId);
+          try {
+            // Each CLI conversation is its own user, so votes in different conversations are different voters.
+            const userId = `cli-${key ?? `line-${line.lineNumber}`}`;
+            const result = await xiaoning.ask({
+              channel: 'cli',
+              userId,
+              conversationId: key ? conversations.get(key) : undefined,
+              message: question,
+            });
+            if (key) conversations.set(key, result.conversationId);
+            writeLine({
+              id,
+              answer: result.answer,
+              sources: result.sources.map(({ source, title }) => ({ source, title })),
+              refused: result.refused,
+              toolCalls: result.toolCalls,
+            });
+          } catch (error) {
+            failed = true;
+            writeErrorLine({ line: line.lineNumber, id, error: isAppError(error) ? error.message : '回答时出错了' });
+          }
+        }
+      });
+      if (failed) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Xiaoning } from '../../bot/agent';
+import type { ApiRouter } from '../api-router';
+import { webUserIdOf } from '../voter-cookie';
+
+const sourceSchema = z.object({ source: z.string(), title: z.string(), headingPath: z.array(z.string()), excerpt: z.string() });
+
+export function registerChatRoutes(api: ApiRouter, xiaoning: Xiaoning): void {
+  api.add(
+    {
+      method: 'post',
+      path: '/api/chat',
+      summary: '向小宁提问：返回回答、出处（[n] 对应 sources 第 n 条）、调用的工具、推荐问题；继续对话请带上 conversationId',
+      tags: ['chat'],
+      access: 'public',
+      body: z.object({
+        conversationId: z.string().max(100).optional(),
+        message: z.string({ error: '请输入您想问的问题' }),
+      }),
+      response: z.object({
+        conversationId: z.string(),
+        answer: z.string(),
+        sources: z.array(sourceSchema),
+        toolCalls: z.array(z.string()),
+        suggestions: z.array(z.string()),
+        refused: z.boolean(),
+      }),
+      errors: [404],
+    },
+    async ({ body, response }) =>
+      xiaoning.ask({ channel: 'web', userId: webUserIdOf(response), conversationId: body.conversationId, message: body.message }),
+  );
+}
