@@ -93,6 +93,21 @@ describe('composePolicyAnswer', () => {
     expect(cited).toEqual([1, 2]);
   });
 
+  it('quotes a second well-matching sentence further on together with the sentence after it, in passage order', () => {
+    const filler = Array.from({ length: 8 }, (_, index) => `第${index}项工作由有关部门按职责分工负责落实。`).join('');
+    const passage: PolicyPassage = {
+      title: 'T',
+      headingPath: ['T'],
+      text: `返岗员工健康监测由企业负责。${filler}返岗员工健康监测实行日报告。报告通过小程序提交。`,
+    };
+    const { answer, cited } = composePolicyAnswer('返岗员工健康监测有什么要求？', [passage], { maxCharacters: 120, windowCharacters: 40 });
+    expect(answer.indexOf('返岗员工健康监测由企业负责。')).toBe(0);
+    expect(answer).toContain('返岗员工健康监测实行日报告。报告通过小程序提交。[1]');
+    expect(cited).toEqual([1]);
+    expect([...answer].length).toBeLessThanOrEqual(120);
+    expectQuoted(answer, [passage]);
+  });
+
   it('turns line breaks inside a passage into punctuation and closes an unfinished line', () => {
     const passage: PolicyPassage = { title: 'T', headingPath: ['T'], text: '办理渠道\n1.登录电子税务局\n2.拨打12366纳税服务热线' };
     const { answer } = composePolicyAnswer('纳税人通过哪些渠道办理？', [passage]);

@@ -4,8 +4,8 @@
  * Nothing is written that the passages do not say: the only characters added are the markers and the
  * punctuation that joins or closes the extracted pieces.
  */
-import { stripQuestionWords, textCharacterPairs } from '../../knowledge/text/retrieval-terms';
 import { clausePrefixes, splitUnits, type AnswerUnit } from './answer-units';
+import { scoreUnits, type ScoredUnit, type UnitScoring } from './score-units';
 
 export interface PolicyPassage {
   title: string;
@@ -20,7 +20,7 @@ export interface PolicyAnswer {
   cited: number[];
 }
 
-export interface ComposePolicyAnswerOptions {
+export interface ComposePolicyAnswerOptions extends Partial<UnitScoring> {
   /** Upper bound of the answer's length in code points, markers included. */
   maxCharacters?: number;
   /** How many of the first passages may be quoted. */
@@ -29,31 +29,39 @@ export interface ComposePolicyAnswerOptions {
   rankDecay?: number;
   /** Extra weight for the sentence after the window over the one before it (answers follow their cue). */
   forwardBias?: number;
-  /** Sentences of other passages are added only when they score at least this share of the best one. */
+  /**
+   * Characters the window around the best sentence may take before other well-matching sentences get a
+   * turn; whatever room they leave goes back to the window.
+   */
+  windowCharacters?: number;
+  /** Other sentences are quoted only when they score at least this share of the best one. */
   extraShare?: number;
+  /** Whether another sentence brings the one after it along (the answer often follows its cue). */
+  extraFollowing?: boolean;
 }
 
 const defaults: Required<ComposePolicyAnswerOptions> = {
   maxCharacters: 300,
   maxPassages: 3,
-  rankDecay: 0.6,
+  rankDecay: 0.3,
   forwardBias: 0.15,
+  windowCharacters: 150,
   extraShare: 0.5,
+  extraFollowing: true,
+  titleWeight: 0.25,
+  lengthNormalisation: 0,
 };
 
-interface ScoredUnit extends AnswerUnit {
-  score: number;
-}
-
-interface Piece {
-  passage: number;
+/** The units chosen so far; at most one of them, the last of its run, cut short at a clause boundary. */
+interface Selection {
   units: ScoredUnit[];
-  /** Set when the last unit is cut at a clause boundary: the text kept of it. */
-  cut?: string;
+  cut?: { unit: ScoredUnit; text: string };
 }
 
 const sentenceEnd = /[。！？；!?;…”’」』）)]$/u;
 const normalise = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
+const keyOf = (unit: AnswerUnit) => `${unit.passage}:${unit.position}`;
+const length = (text: string) => [...text].length;
 
 /** Headings repeated at the top of a chunk (the notices start with their title) answer nothing. */
 function isHeading(unit: AnswerUnit, passage: PolicyPassage): boolean {
@@ -61,120 +69,124 @@ function isHeading(unit: AnswerUnit, passage: PolicyPassage): boolean {
   return text === '' || [passage.title, ...passage.headingPath].some((heading) => normalise(heading) === text);
 }
 
-/** The text of a run of neighbouring units, as the passage wrote it, with line breaks made punctuation. */
-function pieceText(piece: Piece, passages: PolicyPassage[]): string {
-  const source = passages[piece.passage]!.text;
-  const first = piece.units[0]!;
-  const last = piece.units[piece.units.length - 1]!;
-  let text = piece.cut === undefined ? source.slice(first.start, last.end) : source.slice(first.start, last.start) + piece.cut;
+/** Runs of neighbouring units of one passage, in passage order then position. */
+function runsOf(selection: Selection): ScoredUnit[][] {
+  const sorted = [...selection.units].sort((left, right) => left.passage - right.passage || left.position - right.position);
+  const runs: ScoredUnit[][] = [];
+  for (const unit of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.passage === unit.passage && last.position + 1 === unit.position) run.push(unit);
+    else runs.push([unit]);
+  }
+  return runs;
+}
+
+/** A run's text as the passage wrote it, line breaks made punctuation, closed by a sentence end or "…". */
+function runText(run: ScoredUnit[], selection: Selection, passages: PolicyPassage[]): string {
+  const source = passages[run[0]!.passage]!.text;
+  const last = run[run.length - 1]!;
+  const cut = selection.cut?.unit === last ? selection.cut.text : undefined;
+  let text = cut === undefined ? source.slice(run[0]!.start, last.end) : source.slice(run[0]!.start, last.start) + cut;
   text = text
     .replace(/\s*\n\s*/g, (_, offset: number) => (/\p{P}$/u.test(text.slice(0, offset)) ? '' : '；'))
     .replace(/\s+/g, ' ')
     .trim();
-  if (piece.cut !== undefined) return `${text.replace(/[，,：:、\s]+$/u, '')}…`;
+  if (cut !== undefined) return `${text.replace(/[，,：:、\s]+$/u, '')}…`;
   return sentenceEnd.test(text) ? text : `${text}。`;
 }
 
-function render(pieces: Piece[], passages: PolicyPassage[]): string {
-  return [...pieces]
-    .sort((left, right) => left.passage - right.passage || left.units[0]!.position - right.units[0]!.position)
-    .map((piece) => `${pieceText(piece, passages)}[${piece.passage + 1}]`)
+function render(selection: Selection, passages: PolicyPassage[]): string {
+  return runsOf(selection)
+    .map((run) => `${runText(run, selection, passages)}[${run[0]!.passage + 1}]`)
     .join('');
 }
-
-const length = (text: string) => [...text].length;
 
 export function composePolicyAnswer(question: string, passages: PolicyPassage[], options: ComposePolicyAnswerOptions = {}): PolicyAnswer {
   const settings = { ...defaults, ...options };
   const usable = passages.slice(0, settings.maxPassages);
-  const unitsByPassage = usable.map((passage, index) => splitUnits(passage.text, index).filter((unit) => !isHeading(unit, passage)));
-  const all = unitsByPassage.flat();
-  const questionTerms = [...new Set(textCharacterPairs(stripQuestionWords(question)))];
-  if (all.length === 0 || questionTerms.length === 0) return { answer: '', cited: [] };
-
-  // Weights local to the passages at hand: a pair every sentence shares ("疫情") says nothing about which
-  // sentence answers.
-  const termSets = all.map((unit) => new Set(textCharacterPairs(unit.text)));
-  const weight = new Map<string, number>();
-  for (const term of questionTerms) {
-    const frequency = termSets.filter((terms) => terms.has(term)).length;
-    weight.set(term, Math.log((all.length + 1) / (frequency + 0.5)));
-  }
-  const total = questionTerms.reduce((sum, term) => sum + Math.max(weight.get(term)!, 0), 0) || 1;
-  const scored: ScoredUnit[] = all.map((unit, index) => {
-    const terms = termSets[index]!;
-    const matched = questionTerms.reduce((sum, term) => sum + (terms.has(term) ? Math.max(weight.get(term)!, 0) : 0), 0);
-    return { ...unit, score: matched / total };
-  });
-  const byPassage = usable.map((_, index) => scored.filter((unit) => unit.passage === index));
+  const all = usable.flatMap((passage, index) => splitUnits(passage.text, index).filter((unit) => !isHeading(unit, passage)));
+  if (all.length === 0) return { answer: '', cited: [] };
+  const scored = scoreUnits(
+    question,
+    all,
+    usable.map((passage) => [passage.title, ...passage.headingPath].join(' ')),
+    settings,
+  );
+  const unitAt = new Map(scored.map((unit) => [keyOf(unit), unit]));
+  const neighbour = (unit: ScoredUnit, step: number) => unitAt.get(`${unit.passage}:${unit.position + step}`);
   const prior = (passage: number) => settings.rankDecay ** passage;
-
-  let anchor = scored[0]!;
-  for (const unit of scored) if (unit.score * prior(unit.passage) > anchor.score * prior(anchor.passage)) anchor = unit;
+  const ranked = [...scored].sort((left, right) => right.score * prior(right.passage) - left.score * prior(left.passage));
+  const anchor = ranked[0]!;
   if (anchor.score <= 0) return { answer: '', cited: [] };
 
-  const fits = (pieces: Piece[]) => length(render(pieces, usable)) <= settings.maxCharacters;
-  const main: Piece = { passage: anchor.passage, units: [anchor] };
-  const pieces: Piece[] = [main];
-  if (!fits(pieces)) {
-    // A single sentence longer than the whole answer: keep as many of its clauses as fit.
-    const cut = clausePrefixes(anchor.text)
+  const selection: Selection = { units: [] };
+  const chosen = new Set<string>();
+  const fits = (attempt: Selection) => length(render(attempt, usable)) <= settings.maxCharacters;
+  const tryAdd = (units: ScoredUnit[]) => {
+    const fresh = units.filter((unit) => !chosen.has(keyOf(unit)));
+    if (fresh.length === 0 || selection.cut) return false;
+    const attempt = { units: [...selection.units, ...fresh] };
+    if (!fits(attempt)) return false;
+    selection.units = attempt.units;
+    for (const unit of fresh) chosen.add(keyOf(unit));
+    return true;
+  };
+  /** Keeps as many clauses of a sentence too long for the room left as fit. */
+  const tryCut = (unit: ScoredUnit) => {
+    if (selection.cut || chosen.has(keyOf(unit))) return false;
+    const units = [...selection.units, unit];
+    const text = clausePrefixes(unit.text)
       .reverse()
-      .find((prefix) => fits([{ ...main, cut: prefix }]));
-    if (cut === undefined) return { answer: '', cited: [] };
-    main.cut = cut;
-    return { answer: render(pieces, usable), cited: [anchor.passage + 1] };
-  }
+      .find((prefix) => fits({ units, cut: { unit, text: prefix } }));
+    if (text === undefined) return false;
+    selection.units = units;
+    selection.cut = { unit, text };
+    chosen.add(keyOf(unit));
+    return true;
+  };
+  const windowLength = () => length(render({ units: selection.units.filter((unit) => unit.passage === anchor.passage) }, usable));
 
-  // Grow the anchor into a window of neighbouring sentences, the more relevant side first.
-  const siblings = byPassage[anchor.passage]!;
-  let grow = true;
-  while (grow) {
-    grow = false;
-    const first = main.units[0]!.position;
-    const last = main.units[main.units.length - 1]!.position;
-    const candidates = [
-      { unit: siblings.find((unit) => unit.position === last + 1), forward: true },
-      { unit: siblings.find((unit) => unit.position === first - 1), forward: false },
-    ]
-      .filter((candidate): candidate is { unit: ScoredUnit; forward: boolean } => candidate.unit !== undefined)
-      .sort(
-        (left, right) =>
-          right.unit.score + (right.forward ? settings.forwardBias : 0) - (left.unit.score + (left.forward ? settings.forwardBias : 0)),
-      );
-    for (const { unit, forward } of candidates) {
-      const units = forward ? [...main.units, unit] : [unit, ...main.units];
-      if (fits([{ ...main, units }])) {
-        main.units = units;
-        grow = true;
-        break;
-      }
+  // The window: the best sentence grown into its neighbours, the more relevant side first.
+  if (!tryAdd([anchor])) {
+    tryCut(anchor);
+    return finish(selection, usable);
+  }
+  const growWindow = (limit: number) => {
+    for (;;) {
+      if (windowLength() >= limit) return;
+      const inWindow = selection.units.filter((unit) => unit.passage === anchor.passage);
+      const first = Math.min(...inWindow.map((unit) => unit.position));
+      const last = Math.max(...inWindow.map((unit) => unit.position));
+      const after = unitAt.get(`${anchor.passage}:${last + 1}`);
+      const before = unitAt.get(`${anchor.passage}:${first - 1}`);
+      const candidates = [
+        ...(after ? [{ unit: after, value: after.score + settings.forwardBias }] : []),
+        ...(before ? [{ unit: before, value: before.score }] : []),
+      ].sort((left, right) => right.value - left.value);
+      if (!candidates.some(({ unit }) => tryAdd([unit]))) return;
     }
-    if (!grow) {
-      const next = candidates.find((candidate) => candidate.forward)?.unit;
-      if (next) {
-        const cut = clausePrefixes(next.text)
-          .reverse()
-          .find((prefix) => fits([{ ...main, units: [...main.units, next], cut: prefix }]));
-        if (cut !== undefined) {
-          main.units = [...main.units, next];
-          main.cut = cut;
-        }
-      }
-    }
+  };
+  growWindow(settings.windowCharacters);
+
+  // Other sentences that match well, each with the sentence after it when wanted.
+  for (const unit of ranked) {
+    if (unit.score < settings.extraShare * anchor.score) break;
+    if (chosen.has(keyOf(unit))) continue;
+    const next = settings.extraFollowing ? neighbour(unit, 1) : undefined;
+    if (!(next && tryAdd([unit, next]))) tryAdd([unit]);
   }
 
-  // Whatever room is left goes to the best sentences of the other passages.
-  const used = new Set(main.units.map((unit) => `${unit.passage}:${unit.position}`));
-  const extras = scored
-    .filter((unit) => unit.passage !== anchor.passage && !used.has(`${unit.passage}:${unit.position}`))
-    .filter((unit) => unit.score >= settings.extraShare * anchor.score)
-    .sort((left, right) => right.score * prior(right.passage) - left.score * prior(left.passage));
-  for (const unit of extras) {
-    const attempt = [...pieces, { passage: unit.passage, units: [unit] }];
-    if (fits(attempt)) pieces.push(attempt[attempt.length - 1]!);
-  }
+  // The room left goes back to the window, and a last sentence may be cut short to fill it.
+  growWindow(settings.maxCharacters);
+  const inWindow = selection.units.filter((unit) => unit.passage === anchor.passage);
+  const after = unitAt.get(`${anchor.passage}:${Math.max(...inWindow.map((unit) => unit.position)) + 1}`);
+  if (after && !chosen.has(keyOf(after))) tryCut(after);
+  return finish(selection, usable);
+}
 
-  const cited = [...new Set(pieces.map((piece) => piece.passage + 1))].sort((left, right) => left - right);
-  return { answer: render(pieces, usable), cited };
+function finish(selection: Selection, passages: PolicyPassage[]): PolicyAnswer {
+  if (selection.units.length === 0) return { answer: '', cited: [] };
+  const cited = [...new Set(selection.units.map((unit) => unit.passage + 1))].sort((left, right) => left - right);
+  return { answer: render(selection, passages), cited };
 }
