@@ -2,6 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { isAppError } from '../common/errors';
+import { createAppealQueries } from '../hotline/appeals/appeal-queries';
+import { createVoting } from '../hotline/polls/voting';
+import { createTokenizer } from '../knowledge/text/tokenizer';
+import { loadConfig } from '../server/config';
+import { createXiaoningFor } from '../server/services';
+import { startFakeOpenAiServer, type FakeOpenAiServer } from './fakes/fake-openai-server';
 import { createTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
@@ -126,5 +133,72 @@ describe('Xiaoning over POST /api/chat (offline model, real app, demo data, laws
       .send({ message: '你好', conversationId: other.conversationId })
       .expect(404);
     expect(stranger.body.error.message).toContain('没有找到这个对话');
+  });
+});
+
+describe('Xiaoning with an OpenAI-compatible model (fake server on 127.0.0.1) and streaming', () => {
+  let testApp: Awaited<ReturnType<typeof createTestApp>>;
+  let server: FakeOpenAiServer;
+  const build = (baseUrl: string) => {
+    const { repositories } = testApp.services;
+    return createXiaoningFor(loadConfig({ DATA_DIR: os.tmpdir(), OPENAI_BASE_URL: baseUrl, CHAT_MODEL: 'qwen-plus' }), {
+      repositories,
+      voting: createVoting({ polls: repositories.polls, units: repositories.units }),
+      appeals: createAppealQueries({ repositories }),
+      knowledge: testApp.knowledge,
+      tokenizer: createTokenizer(),
+    });
+  };
+  beforeAll(async () => {
+    testApp = await createTestApp({ VECTOR_STORE: 'off' }, { knowledge: true, demoData: true });
+    await testApp.knowledge!.ingester.ingestPaths([path.resolve(__dirname, '../data/demo/knowledge/laws')]);
+    server = await startFakeOpenAiServer();
+  });
+  afterAll(async () => {
+    await server.close();
+    await testApp.close();
+  });
+
+  it('runs the same tools with the remote model, sends the system prompt, and returns the sources', async () => {
+    const xiaoning = build(server.baseUrl);
+    expect(xiaoning.kind).toBe('openai-compatible');
+    const result = await xiaoning.ask({ channel: 'test', userId: 'u1', message: '住房公积金在什么情况下可以提取？' });
+    expect(result.toolCalls).toEqual(['search_policies']);
+    expect(result.answer).toContain('[1]');
+    expect(result.sources.length).toBeGreaterThan(0);
+    const first = server.requests.find((request) => request.path === '/v1/chat/completions')!.body as { messages: { role: string }[] };
+    expect(first.messages[0]!.role).toBe('system');
+    expect(JSON.stringify(first.messages[0])).toContain('只根据工具返回的结果回答');
+  });
+
+  it('streams text deltas, then the whole result', async () => {
+    for (const xiaoning of [
+      build(server.baseUrl),
+      createXiaoningFor(loadConfig({ DATA_DIR: os.tmpdir() }), {
+        repositories: testApp.services.repositories,
+        voting: createVoting({ polls: testApp.services.repositories.polls, units: testApp.services.repositories.units }),
+        appeals: createAppealQueries({ repositories: testApp.services.repositories }),
+        knowledge: testApp.knowledge,
+        tokenizer: createTokenizer(),
+      }),
+    ]) {
+      const deltas: string[] = [];
+      let done: { answer: string } | undefined;
+      for await (const event of xiaoning.stream({ channel: 'test', userId: 'u2', message: '住房公积金在什么情况下可以提取？' })) {
+        if (event.type === 'delta') deltas.push(event.text);
+        else done = event.result;
+      }
+      expect(deltas.length).toBeGreaterThan(1);
+      expect(deltas.join('')).toBe(done!.answer);
+    }
+  });
+
+  it('says in Chinese that the service is unreachable, without internals', async () => {
+    const xiaoning = build('http://127.0.0.1:9/v1');
+    const failure = await xiaoning
+      .ask({ channel: 'test', userId: 'u3', message: '住房公积金在什么情况下可以提取？' })
+      .catch((error: unknown) => error);
+    expect(isAppError(failure) && failure.code).toBe('SERVICE_UNAVAILABLE');
+    expect((failure as Error).message).toBe('智能问答服务暂时连接不上，请稍后再试，或直接拨打12345热线。');
   });
 });

@@ -25,7 +25,9 @@ export function createChatModel(
       model: settings.model ?? 'qwen-plus',
       apiKey: settings.apiKey ?? 'not-needed',
       configuration: { baseURL: settings.baseUrl },
-      streaming: true,
+      // `streaming` is left unset: set to true, invoke() estimates token counts with tiktoken files downloaded
+      // from the internet, which hangs on a closed network; set to false, it disables stream() as well.
+      // Unset, invoke() makes one request and stream() (and the agent's streamed runs) use server-sent events.
       temperature: 0,
       timeout: settings.timeoutMs ?? 30000,
       maxRetries: settings.maxRetries ?? 2,

@@ -1,3 +1,4 @@
+import type { CallbackManagerForLLMRun } from '@langchain/core/callbacks/manager';
 import { BaseChatModel, type BaseChatModelParams } from '@langchain/core/language_models/chat_models';
 import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
@@ -83,7 +84,11 @@ export class OfflineChatModel extends BaseChatModel {
   }
 
   /** Streams the composed answer in short pieces, as a remote model streams tokens. */
-  async *_streamResponseChunks(messages: BaseMessage[]): AsyncGenerator<ChatGenerationChunk> {
+  async *_streamResponseChunks(
+    messages: BaseMessage[],
+    _options: this['ParsedCallOptions'],
+    runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
     const message = this.respond(messages);
     if (message.tool_calls && message.tool_calls.length > 0) {
       yield new ChatGenerationChunk({
@@ -105,10 +110,13 @@ export class OfflineChatModel extends BaseChatModel {
     const text = textOf(message);
     const pieces = text.match(/[\s\S]{1,12}/g) ?? [''];
     for (const [index, piece] of pieces.entries()) {
-      yield new ChatGenerationChunk({
+      const chunk = new ChatGenerationChunk({
         text: piece,
         message: new AIMessageChunk({ content: piece, ...(index === 0 ? { response_metadata: message.response_metadata } : {}) }),
       });
+      yield chunk;
+      // Stream listeners (the agent's "messages" mode) hear of each piece through the callback, as with remote models.
+      await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
     }
   }
 }

@@ -10,14 +10,70 @@ export interface FakeOpenAiServer {
   close(): Promise<void>;
 }
 
+interface ChatRequest {
+  model: string;
+  stream?: boolean;
+  tools?: { type: 'function'; function: { name: string } }[];
+  messages: { role: string; content: string | null }[];
+}
+
 /**
- * A local server on 127.0.0.1 that speaks OpenAI's `/v1/embeddings` protocol. Its embeddings are
+ * Chat completions as a tool-calling model behaves: the first turn calls a tool (search_policies when
+ * offered) with the user's words; after a tool result it answers in text that quotes the result and cites
+ * [1]. With `stream: true` the answer comes as server-sent events, a few characters per chunk.
+ */
+function answerChat(body: ChatRequest, response: http.ServerResponse, completionId: string) {
+  const last = body.messages.at(-1);
+  const userText = [...body.messages].reverse().find((message) => message.role === 'user')?.content ?? '';
+  const toolNames = (body.tools ?? []).map((tool) => tool.function.name);
+  const callTool = last?.role !== 'tool' && toolNames.length > 0;
+  const toolName = toolNames.includes('search_policies') ? 'search_policies' : toolNames[0];
+  const content = callTool ? '' : `根据查到的资料：${String(last?.content ?? '').slice(0, 30)}[1]`;
+  const toolCall = { id: 'call_fake_1', type: 'function', function: { name: toolName, arguments: JSON.stringify({ query: userText }) } };
+  // Every completion has its own id, as real servers do (LangChain merges messages that share an id).
+  const base = { id: completionId, created: 0, model: body.model };
+  if (!body.stream) {
+    response.writeHead(200, { 'Content-Type': 'application/json' }).end(
+      JSON.stringify({
+        ...base,
+        object: 'chat.completion',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: callTool ? null : content, ...(callTool ? { tool_calls: [toolCall] } : {}) },
+            finish_reason: callTool ? 'tool_calls' : 'stop',
+          },
+        ],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+    );
+    return;
+  }
+  response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+  const send = (delta: object, finish: string | null = null) =>
+    response.write(
+      `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
+  if (callTool) {
+    send({ role: 'assistant', content: null, tool_calls: [{ index: 0, ...toolCall }] });
+    send({}, 'tool_calls');
+  } else {
+    send({ role: 'assistant', content: '' });
+    for (const piece of content.match(/[\s\S]{1,5}/g) ?? []) send({ content: piece });
+    send({}, 'stop');
+  }
+  response.end('data: [DONE]\n\n');
+}
+
+/**
+ * A local server on 127.0.0.1 that speaks OpenAI's `/v1/embeddings` and `/v1/chat/completions` protocols. Its embeddings are
  * deterministic functions of the text (character codes folded into 8 dimensions), so equal texts get
  * equal vectors and different texts different ones.
  */
 export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
   const requests: FakeOpenAiServer['requests'] = [];
   const failures: number[] = [];
+  let completions = 0;
   const server = http.createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -29,6 +85,11 @@ export async function startFakeOpenAiServer(): Promise<FakeOpenAiServer> {
         response
           .writeHead(failure, { 'Content-Type': 'application/json' })
           .end(JSON.stringify({ error: { message: 'temporarily unavailable' } }));
+        return;
+      }
+      if (request.method === 'POST' && request.url === '/v1/chat/completions' && body) {
+        completions += 1;
+        answerChat(body as unknown as ChatRequest, response, `chatcmpl-fake-${completions}`);
         return;
       }
       if (request.method === 'POST' && request.url === '/v1/embeddings' && body) {
