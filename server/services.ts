@@ -19,6 +19,8 @@ import { createTokenizer, type Tokenizer } from '../knowledge/text/tokenizer';
 import type { PolicyReference } from '../hotline/appeals/appeal-views';
 import { createVoting, type Voting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
+import { answerWithXiaoning } from '../channels/answer-with-xiaoning';
+import { createWebChatAdapter } from '../channels/web/web-chat-adapter';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -194,7 +196,10 @@ export async function buildAppDependencies(
     units: repositories.units,
     onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
   });
-  const realtime = createRealtimeServer({ voting, logger });
+  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
+  const webChat = createWebChatAdapter({ conversations: repositories.conversations, cookieSecret, cookieSecure: config.cookieSecure });
+  void webChat.start(answerWithXiaoning(xiaoning, logger));
+  const realtime = createRealtimeServer({ voting, logger, channels: [webChat] });
   voteListeners.push(realtime.voteAccepted);
   return {
     logger,
@@ -204,7 +209,7 @@ export async function buildAppDependencies(
     realtime,
     appeals,
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
-    xiaoning: createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer }),
+    xiaoning,
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
     cookieSecret,

@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
-
-export const voterCookieName = 'xn_voter';
-const oneYearMs = 365 * 24 * 60 * 60 * 1000;
-const voterIdPattern = /^v_[A-Za-z0-9_-]{22}$/;
+import { isVoterId, newVoterId, voterCookieMaxAgeMs, voterCookieName } from '../common/voter-identity';
 
 /** The web voter's id: only from the signed cookie the server issued, never from anything the client claims. */
 export const voterIdOf = (response: Response): string | undefined => response.locals.voterId as string | undefined;
@@ -18,11 +14,11 @@ export const webUserIdOf = (response: Response): string => (response.locals.vote
 export function voterCookie(cookieSecure: boolean): RequestHandler {
   return (request: Request, response: Response, next) => {
     const signed = (request.signedCookies as Record<string, unknown> | undefined)?.[voterCookieName];
-    if (typeof signed === 'string' && voterIdPattern.test(signed)) {
+    if (isVoterId(signed)) {
       response.locals.voterId = signed;
       return next();
     }
-    const fresh = `v_${randomBytes(16).toString('base64url')}`;
+    const fresh = newVoterId();
     // Chat may start with this id at once; a vote still needs the cookie to come back (proof it is kept).
     response.locals.freshVoterId = fresh;
     response.cookie(voterCookieName, fresh, {
@@ -30,7 +26,7 @@ export function voterCookie(cookieSecure: boolean): RequestHandler {
       httpOnly: true,
       sameSite: 'lax',
       secure: cookieSecure,
-      maxAge: oneYearMs,
+      maxAge: voterCookieMaxAgeMs,
       path: '/',
     });
     next();

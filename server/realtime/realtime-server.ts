@@ -7,11 +7,14 @@ import { createTallyBroadcaster } from './tally-broadcaster';
 export interface RealtimeDependencies {
   voting: Voting;
   logger: Logger;
+  /** Channels that live on the same socket.io server (the web chat's `/chat` namespace). */
+  channels?: { attach(io: Server): void }[];
 }
 
 /**
  * socket.io on the app's HTTP server. Namespace `/polls`: a client gets the current poll's tally on
- * connecting (event `tally`, `{pollId, options: [{unitId, votes}]}`) and every change after a vote.
+ * connecting (event `tally`, `{pollId, options: [{unitId, votes}]}`) and every change after a vote. The
+ * channels given attach their own namespaces (see channels/web).
  */
 export function createRealtimeServer(deps: RealtimeDependencies) {
   let io: Server | undefined;
@@ -26,7 +29,8 @@ export function createRealtimeServer(deps: RealtimeDependencies) {
     voteAccepted: (pollId: string) => broadcaster.notify(pollId),
 
     attach(server: http.Server): Server {
-      io = new Server(server, { serveClient: false, cors: { origin: false } });
+      // Chat messages are a few hundred characters; anything near this size is not a question.
+      io = new Server(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 64 * 1024 });
       io.of('/polls').on('connection', (socket) => {
         deps.voting
           .current()
@@ -35,6 +39,7 @@ export function createRealtimeServer(deps: RealtimeDependencies) {
           })
           .catch((error: unknown) => deps.logger.error({ err: error }, 'initial tally failed'));
       });
+      for (const channel of deps.channels ?? []) channel.attach(io);
       return io;
     },
 

@@ -1,0 +1,143 @@
+import type { IncomingMessage } from 'node:http';
+import type { Namespace, Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { XiaoningResult } from '../../bot/agent-result';
+import { createRateLimiter } from '../../common/rate-limiter';
+import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common/voter-identity';
+import type { ChannelAdapter, InboundMessage } from '../types';
+
+export interface StoredConversations {
+  findOwned(id: string, channel: string, userId: string): Promise<{ id: string } | undefined>;
+  lastMessages(conversationId: string, limit: number): Promise<{ role: string; content: string }[]>;
+}
+
+export interface WebChatDependencies {
+  conversations: StoredConversations;
+  cookieSecret: string;
+  cookieSecure: boolean;
+  /** Messages one socket may send per minute. */
+  messagesPerMinute?: number;
+  /** Longest message accepted, in characters (the agent has its own, lower limit). */
+  maxMessageCharacters?: number;
+  /** Earlier messages sent back on (re)connecting, so the widget can show the conversation again. */
+  resumeMessages?: number;
+}
+
+interface RequestWithVoter extends IncomingMessage {
+  freshVoterId?: string;
+}
+
+const messageSchema = z.object({ text: z.string() });
+const authSchema = z.object({ conversationId: z.string().max(100).optional() }).catch({});
+
+const sourcesOf = (result: XiaoningResult) =>
+  result.sources.map(({ source, title, headingPath, excerpt }) => ({ source, title, headingPath, excerpt }));
+
+/**
+ * Web chat over socket.io, namespace `/chat`. Identity is the signed `xn_voter` cookie (issued on the
+ * handshake when missing), never anything the client sends; the conversation a client names is resumed
+ * only when it belongs to that identity.
+ */
+export function createWebChatAdapter(deps: WebChatDependencies) {
+  const messagesPerMinute = deps.messagesPerMinute ?? 12;
+  const maxCharacters = deps.maxMessageCharacters ?? 2000;
+  const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
+  let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
+  let namespace: Namespace | undefined;
+
+  const userIdOf = (socket: Socket) => {
+    const request = socket.request as RequestWithVoter;
+    return voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret) ?? request.freshVoterId;
+  };
+
+  const resume = async (socket: Socket, userId: string) => {
+    const { conversationId } = authSchema.parse(socket.handshake.auth);
+    const owned = conversationId ? await deps.conversations.findOwned(conversationId, 'web', userId) : undefined;
+    const messages = owned ? await deps.conversations.lastMessages(owned.id, deps.resumeMessages ?? 20) : [];
+    socket.data.conversationId = owned?.id;
+    socket.emit('ready', {
+      conversationId: owned?.id ?? null,
+      messages: messages
+        .filter((message) => message.role === 'user' || message.role === 'assistant')
+        .map(({ role, content }) => ({ role, content })),
+    });
+  };
+
+  const receive = (socket: Socket, userId: string, payload: unknown) => {
+    const fail = (code: string, message: string): void => {
+      socket.emit('error', { code, message });
+    };
+    const parsed = messageSchema.safeParse(payload);
+    if (!parsed.success) return fail('VALIDATION_FAILED', '消息格式不对，请重新输入。');
+    const text = parsed.data.text.trim();
+    if (text === '') return fail('VALIDATION_FAILED', '请输入您想问的问题。');
+    if ([...text].length > maxCharacters) return fail('VALIDATION_FAILED', `问题太长了，请控制在${maxCharacters}字以内。`);
+    if (socket.data.busy) return fail('BUSY', '小宁还在回答上一个问题，请稍等。');
+    const allowed = limiter.hit(userId);
+    if (!allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
+    if (!onMessage) return fail('SERVICE_UNAVAILABLE', '小宁还没有准备好，请稍后再试。');
+    socket.data.busy = true;
+    const inbound: InboundMessage = {
+      channel: 'web',
+      userId,
+      conversationId: socket.data.conversationId as string | undefined,
+      text,
+      raw: payload,
+      reply: {
+        delta: (delta) => {
+          socket.emit('answer:delta', { text: delta });
+        },
+        done: (result) => {
+          socket.data.conversationId = result.conversationId;
+          socket.emit('answer:done', {
+            conversationId: result.conversationId,
+            answer: result.answer,
+            sources: sourcesOf(result),
+            suggestions: result.suggestions,
+            refused: result.refused,
+          });
+        },
+        error: (code, message) => fail(code, message),
+      },
+    };
+    void onMessage(inbound)
+      .catch(() => fail('INTERNAL', '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。'))
+      .finally(() => {
+        socket.data.busy = false;
+      });
+  };
+
+  const adapter: ChannelAdapter & { attach(io: Server): void } = {
+    channel: 'web',
+    start(handler) {
+      onMessage = handler;
+    },
+    attach(io) {
+      // The first request of every socket.io session (polling handshake or WebSocket upgrade) can carry
+      // headers: a visitor without a valid cookie gets one there, so chat works before any API call.
+      io.engine.on('initial_headers', (headers: Record<string, string | string[]>, request: RequestWithVoter) => {
+        if (voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret)) return;
+        request.freshVoterId = newVoterId();
+        headers['set-cookie'] = voterSetCookieHeader(request.freshVoterId, deps.cookieSecret, deps.cookieSecure);
+      });
+      namespace = io.of('/chat');
+      namespace.on('connection', (socket) => {
+        const userId = userIdOf(socket);
+        if (!userId) {
+          socket.emit('error', { code: 'UNAUTHENTICATED', message: '请刷新页面后再试。' });
+          socket.disconnect(true);
+          return;
+        }
+        socket.on('message', (payload: unknown) => receive(socket, userId, payload));
+        resume(socket, userId).catch(() => socket.emit('ready', { conversationId: null, messages: [] }));
+      });
+    },
+    async stop() {
+      onMessage = undefined;
+      namespace?.disconnectSockets(true);
+    },
+  };
+  return adapter;
+}
+
+export type WebChatAdapter = ReturnType<typeof createWebChatAdapter>;
