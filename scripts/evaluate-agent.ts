@@ -1,0 +1,117 @@
+/**
+ * Xiaoning as the service runs it (offline model, configuration from the environment, PGlite in a
+ * temporary DATA_DIR with the demo data, the knowledge corpus of ../shared/data ingested), measured on:
+ *   - intent accuracy: 5-fold cross-validation on bot/intents/utterances.txt (and on --utterances <file>,
+ *     "intent<TAB>text" lines, routed by the router trained on the whole set);
+ *   - answer containment: every public policy question asked through `xiaoning.ask` in a new conversation;
+ *     the answer (at most 300 characters) must contain the gold answer, spaces and punctuation ignored;
+ *   - refusal rate on the out-of-domain questions (answered with no sources);
+ *   - latency p50/p95 of the policy answers.
+ *
+ *   npm run eval:agent [-- <shared data folder>] [--questions file.jsonl] [--out-of-domain file.jsonl]
+ *     [--utterances file.txt] [--limit N] [--misses file]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { readUtterances } from '../bot/intents/utterances';
+import { createLogger } from '../server/logger';
+import { loadConfig } from '../server/config';
+import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty } from '../server/services';
+import { crossValidatedIntentAccuracy, intentAccuracyOn, type IntentScore } from './agent/intent-accuracy';
+import { containsGold } from './answers/answer-metrics';
+import { readJsonLines, sharedDataDirectory } from './appeal-intelligence/shared-data';
+import { percentile } from './retrieval/retrieval-metrics';
+
+const print = (line: string) => void process.stdout.write(`${line}\n`);
+const option = (argv: string[], name: string) => {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+};
+const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));
+
+function printIntents(label: string, result: IntentScore) {
+  print(`  intent accuracy (${label}): ${ratio(result.correct, result.total)}   (${result.correct}/${result.total})`);
+  const confusions = [...result.confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  if (confusions.length > 0) print(`    most confused: ${confusions.map(([pair, count]) => `${pair} ×${count}`).join(', ')}`);
+}
+
+async function main(argv: string[]) {
+  const positional = argv.filter((argument, index) => !argument.startsWith('--') && !argv[index - 1]?.startsWith('--'));
+  const shared = sharedDataDirectory(positional[0]);
+  const questionsFile = option(argv, '--questions') ?? path.join(shared, 'eval/policy-qa-public.jsonl');
+  const outOfDomainFile = option(argv, '--out-of-domain') ?? path.join(__dirname, 'retrieval/out-of-scope-questions.jsonl');
+  const limit = Number(option(argv, '--limit') ?? Infinity);
+
+  print('Xiaoning agent evaluation (offline model)');
+  const utterances = readUtterances();
+  printIntents(`5-fold cross-validation on ${utterances.length} utterances`, crossValidatedIntentAccuracy(utterances));
+  const extraUtterances = option(argv, '--utterances');
+  if (extraUtterances) printIntents(path.basename(extraUtterances), intentAccuracyOn(utterances, readUtterances(extraUtterances)));
+
+  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-eval-agent-'));
+  // The targets are for the offline model: a configured remote model is left out of this measurement.
+  const { OPENAI_BASE_URL: _remoteModel, ...environment } = process.env;
+  const config = loadConfig({ ...environment, DATA_DIR: dataDirectory, LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const services = await openServices(config);
+  const knowledge = await openKnowledgeFor(services, logger);
+  try {
+    await seedIfEmpty(services, logger);
+    const ingestStarted = performance.now();
+    await knowledge.ingester.ingestPaths([path.join(shared, 'knowledge')]);
+    print(
+      `  knowledge: ${path.join(shared, 'knowledge')} ingested in ${((performance.now() - ingestStarted) / 1000).toFixed(1)} s (vector store: ${config.chromaUrl ? 'remote' : config.vectorStore})`,
+    );
+    const { xiaoning } = await buildAppDependencies(services, logger, knowledge);
+
+    const questions = readJsonLines<{ id: string; question: string; answer: string }>(questionsFile).slice(0, limit);
+    const latencies: number[] = [];
+    const tally = { contained: 0, overLength: 0, refused: 0, policyTool: 0 };
+    const misses: string[] = [];
+    for (const [index, question] of questions.entries()) {
+      const started = performance.now();
+      const result = await xiaoning.ask({ channel: 'eval', userId: `eval-${index}`, message: question.question });
+      latencies.push(performance.now() - started);
+      if ([...result.answer].length > 300) tally.overLength += 1;
+      if (result.refused) tally.refused += 1;
+      if (result.toolCalls.includes('search_policies')) tally.policyTool += 1;
+      if ([...result.answer].length <= 300 && containsGold(result.answer, question.answer)) tally.contained += 1;
+      else misses.push(JSON.stringify({ id: question.id, question: question.question, gold: question.answer, answer: result.answer }));
+    }
+    print(
+      `  answer containment (${path.basename(questionsFile)}, ${questions.length} questions, answers ≤ 300 characters): ${ratio(tally.contained, questions.length)}`,
+    );
+    print(
+      `    routed to search_policies ${ratio(tally.policyTool, questions.length)}, refused ${tally.refused}, over 300 characters ${tally.overLength}`,
+    );
+    print(
+      `  policy answer latency: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
+    const missesFile = option(argv, '--misses');
+    if (missesFile) fs.writeFileSync(missesFile, `${misses.join('\n')}\n`);
+
+    const outOfDomain = readJsonLines<{ id: string; question: string }>(outOfDomainFile);
+    let withoutSources = 0;
+    const answeredWithSources: string[] = [];
+    for (const [index, question] of outOfDomain.entries()) {
+      const result = await xiaoning.ask({ channel: 'eval', userId: `eval-ood-${index}`, message: question.question });
+      if (result.sources.length === 0) withoutSources += 1;
+      else answeredWithSources.push(question.question);
+    }
+    print(
+      `  out-of-domain answered without sources (${path.basename(outOfDomainFile)}, ${outOfDomain.length} questions): ${ratio(withoutSources, outOfDomain.length)}`,
+    );
+    if (answeredWithSources.length > 0) print(`    answered with sources: ${answeredWithSources.slice(0, 5).join(' | ')}`);
+    print('  targets: intent ≥ 0.95, containment ≥ 0.70, out-of-domain without sources ≥ 0.95, policy p95 ≤ 150 ms');
+  } finally {
+    await knowledge.close();
+    await services.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
