@@ -29,7 +29,8 @@ const chinaDate = (year: number, month: number, day: number) => new Date(Date.UT
 
 /**
  * Dates as people say them, relative to `now` (China time): 今天/明天/后天/昨天, 本周/下周/上周 (+ 周四 or 星期四),
- * 本月/下个月/上个月, 今年/去年, 11月20日 / 11月20号 / 2026年11月20日, 11月. The first one found wins.
+ * 本月/下个月/上个月, 今年/去年, 11月20日 / 11月20号 / 2026年11月20日 (and ranges 11月20日到25日, 11月20日至12月3日),
+ * 11月. The first one found wins.
  */
 export function extractDateRange(text: string, now: Date): DateRange | undefined {
   const today = chinaMidnight(now);
@@ -37,12 +38,23 @@ export function extractDateRange(text: string, now: Date): DateRange | undefined
   const year = nowParts.getUTCFullYear();
   const month = nowParts.getUTCMonth() + 1;
 
-  const fullDate = new RegExp(`(?:(\\d{4})年)?(${number})月(${number})[日号]`).exec(text);
+  const fullDate = new RegExp(
+    `(?:(\\d{4})年)?(${number})月(${number})[日号](?:\\s*(?:到|至|-|~|～|—)\\s*(?:(?:(\\d{4})年)?(${number})月)?(${number})[日号])?`,
+  ).exec(text);
   if (fullDate) {
     const monthNumber = parseChineseNumber(fullDate[2]!);
     const dayNumber = parseChineseNumber(fullDate[3]!);
     if (monthNumber && dayNumber && monthNumber <= 12 && dayNumber <= 31) {
-      return dayRange(chinaDate(fullDate[1] ? Number(fullDate[1]) : year, monthNumber, dayNumber), 1, fullDate[0]);
+      const startYear = fullDate[1] ? Number(fullDate[1]) : year;
+      const start = chinaDate(startYear, monthNumber, dayNumber);
+      // 11月20日到25日, 11月20日至12月3日: up to and including the second date.
+      const endMonth = fullDate[5] ? parseChineseNumber(fullDate[5]) : monthNumber;
+      const endDay = fullDate[6] ? parseChineseNumber(fullDate[6]) : undefined;
+      if (endMonth && endDay && endMonth <= 12 && endDay <= 31) {
+        const end = new Date(chinaDate(fullDate[4] ? Number(fullDate[4]) : startYear, endMonth, endDay).getTime() + dayMs);
+        if (end > start) return { from: start, to: end, text: fullDate[0] };
+      }
+      return dayRange(start, 1, fullDate[0].replace(/\s*(?:到|至|-|~|～|—).*$/, ''));
     }
   }
   const week = /(本周|这周|这个星期|下周|下个星期|下星期|上周|上个星期|上星期)([一二三四五六日天末])?|(?:周|星期)([一二三四五六日天])/.exec(
