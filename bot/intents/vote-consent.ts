@@ -10,5 +10,7 @@ const forwarded = /(消息|通知|短信|内容|文章|文件|帖子|群里|朋�
  */
 export function asksToVote(message: string, router: IntentRouter): boolean {
   const ownWords = message.replace(quoted, ' ').replace(forwarded, ' ').trim();
+  // Several lines are pasted material (a notice, a document), not a request typed in the chat.
+  if (ownWords.split('\n').filter((line) => line.trim() !== '').length > 1) return false;
   return ownWords !== '' && router.route(ownWords).intent === 'cast_vote';
 }

@@ -1,0 +1,72 @@
+import type { Intent } from './intents';
+import { createIntentRouter } from './intent-router';
+import { readUtterances } from './utterances';
+
+/** Phrasings written for this test; none of them is in utterances.txt (checked below). */
+const phrasings: Record<Intent, string[]> = {
+  greeting: ['小宁，早上好！', '您好呀', '嗨，小宁'],
+  help: ['请问这个助手怎么用', '有什么功能可以用', '你可以回答哪些问题呀'],
+  get_hotline_previews: ['下周四哪个部门的领导接听电话', '人社局局长哪天来接热线？', '最近的接线预告有吗', '屏南县领导什么时候接听'],
+  cast_vote: ['我想给医保局投一票', '我要投2号', '投给福安市', '请给民政局投票'],
+  get_poll_results: ['目前谁的票数最多', '投票结果出来了吗', '哪个单位现在领先'],
+  search_past_appeals: ['以前有人反映过小区电梯坏了吗', '之前有没有人投诉过噪音', '往期关于停车难的诉求是怎么答复的'],
+  get_appeal_statistics: ['统计一下各类诉求', '上个月的诉求有多少件', '诉求热点话题有哪些'],
+  search_policies: [
+    '提取住房公积金需要什么条件',
+    '失业了能领多少失业金',
+    '申请廉租房要准备哪些材料',
+    '工伤认定要多长时间',
+    '企业招用残疾人有补贴吗',
+  ],
+  out_of_domain: [
+    '明天宁德会下雨吗',
+    '这周末天气热不热',
+    '茅台股价今天涨了多少',
+    '推荐一个适合新手的基金',
+    '可乐鸡翅怎么做',
+    '番茄炒蛋的做法',
+    '帮我写一首七言绝句',
+  ],
+};
+
+describe('intent router', () => {
+  const router = createIntentRouter();
+
+  it('is tested on phrasings that are not in its training set', () => {
+    const known = new Set(readUtterances().map((utterance) => utterance.text));
+    expect(
+      Object.values(phrasings)
+        .flat()
+        .filter((text) => known.has(text)),
+    ).toEqual([]);
+  });
+
+  describe.each(Object.entries(phrasings))('%s', (intent, texts) => {
+    it.each(texts)('%s', (text) => {
+      expect(router.route(text).intent).toBe(intent);
+    });
+  });
+
+  it('decides the wording-cue intents by cue and the rest with the classifier, with a probability', () => {
+    expect(router.route('我要投2号')).toEqual({ intent: 'cast_vote', confidence: 1, byCue: true });
+    const policy = router.route('申请廉租房要准备哪些材料');
+    expect(policy).toMatchObject({ intent: 'search_policies', byCue: false });
+    expect(policy.confidence).toBeGreaterThan(0.5);
+    expect(policy.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('without a cue chooses only between a policy question and out of scope', () => {
+    for (const text of ['那霞浦县呢？', '随便说点什么', '猫']) {
+      expect(['search_policies', 'out_of_domain']).toContain(router.route(text).intent);
+    }
+  });
+
+  it('is trained from the utterances it is given', () => {
+    const tiny = createIntentRouter([
+      { intent: 'search_policies', text: '公积金提取条件' },
+      { intent: 'out_of_domain', text: '天气怎么样' },
+    ]);
+    expect(tiny.route('公积金怎么提取').intent).toBe('search_policies');
+    expect(tiny.route('明天天气').intent).toBe('out_of_domain');
+  });
+});
