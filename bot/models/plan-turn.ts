@@ -55,7 +55,10 @@ export function planTurn(
       intent = earlier.intent;
       // The new detail replaces the old one; what it does not mention is kept from the previous question.
       const newUnit = deps.units.find(text);
-      slotText = newUnit ? previous.replace(deps.units.find(previous)?.name ?? '\u0000', '') + text : `${previous} ${text}`;
+      const oldUnit = deps.units.find(previous);
+      // The previous question may name its unit by an alias (住建局): remove every name, longest first.
+      const oldNames = oldUnit ? [oldUnit.name, ...oldUnit.aliases].sort((left, right) => right.length - left.length) : [];
+      slotText = newUnit ? oldNames.reduce((rest, name) => rest.split(name).join(''), previous) + text : `${previous} ${text}`;
     }
   }
   if (!isToolIntent(intent)) return { intent };
