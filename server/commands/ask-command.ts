@@ -5,7 +5,8 @@ import { createAppealQueries } from '../../hotline/appeals/appeal-queries';
 import { createVoting } from '../../hotline/polls/voting';
 import { createTokenizer } from '../../knowledge/text/tokenizer';
 import type { Config } from '../config';
-import { createXiaoningFor } from '../services';
+import { createLogger } from '../logger';
+import { createXiaoningFor, seedIfEmpty, seedKnowledgeIfNeeded } from '../services';
 import { readJsonLines, writeErrorLine, writeLine } from './command-support';
 import { withKnowledge } from './knowledge-commands';
 
@@ -28,6 +29,11 @@ export function registerAskCommand(program: Command, loadConfiguration: () => Co
       const config = loadConfiguration();
       let failed = false;
       await withKnowledge(config, async (knowledge, services) => {
+        // Like `npm start`: a fresh DATA_DIR gets the demo data and the demo corpus first (once), so the
+        // answers come from the same knowledge the service has.
+        const logger = createLogger('warn', process.stderr);
+        await seedIfEmpty(services, logger);
+        await seedKnowledgeIfNeeded(services, knowledge, logger);
         const { repositories } = services;
         const voting = createVoting({ polls: repositories.polls, units: repositories.units });
         const xiaoning = createXiaoningFor(config, {
