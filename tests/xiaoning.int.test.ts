@@ -134,6 +134,15 @@ describe('Xiaoning over POST /api/chat (offline model, real app, demo data, laws
       .expect(404);
     expect(stranger.body.error.message).toContain('没有找到这个对话');
   });
+  it('limits one conversation to 20 messages a minute, in Chinese, and keeps what was said', async () => {
+    const ask = visitor();
+    let conversationId = '';
+    for (let index = 0; index < 20; index += 1) conversationId = (await ask(`你好${index}`)).conversationId;
+    const limited = await ask('你好', 429);
+    expect(limited.error!.message).toBe('您发得太快了，请稍等一会儿再问。');
+    // The 20 answered turns are stored; the refused message changed nothing.
+    expect(await testApp.services.repositories.conversations.lastMessages(conversationId, 100)).toHaveLength(40);
+  });
 });
 
 describe('Xiaoning with an OpenAI-compatible model (fake server on 127.0.0.1) and streaming', () => {
