@@ -30,6 +30,7 @@ import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
+import { registerWebchatRoutes } from './routes/webchat-routes';
 
 export interface AppDependencies {
   logger: Logger;
@@ -121,6 +122,7 @@ export function createApp(dependencies: AppDependencies): Express {
     response.json(openApiDocument);
   });
   app.use(api.router);
+  registerWebchatRoutes(app);
 
   app.use(notFoundHandler);
   app.use(errorHandler);

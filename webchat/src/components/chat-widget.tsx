@@ -1,0 +1,68 @@
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { openChatConnection, type ChatConnection, type CreateSocket } from '../chat-connection';
+import { chatReducer, initialChatState } from '../chat-state';
+import type { RememberedValue } from '../remembered-value';
+import { ChatPanel } from './chat-panel';
+import { LauncherButton } from './launcher-button';
+
+export interface ChatWidgetProps {
+  origin: string;
+  conversation: RememberedValue;
+  largeTextPreference: RememberedValue;
+  createSocket: CreateSocket;
+}
+
+export function ChatWidget({ origin, conversation, largeTextPreference, createSocket }: ChatWidgetProps) {
+  const [open, setOpen] = useState(false);
+  const [largeText, setLargeText] = useState(() => largeTextPreference.get() === 'on');
+  const [state, dispatch] = useReducer(chatReducer, initialChatState);
+  const connection = useRef<ChatConnection | undefined>(undefined);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const hasBeenOpen = useRef(false);
+
+  // Connect on first opening only: most visitors of a column page never chat.
+  useEffect(() => {
+    if (!open || connection.current) return;
+    connection.current = openChatConnection({
+      origin,
+      conversation,
+      createSocket,
+      events: {
+        connecting: () => dispatch({ type: 'disconnected' }),
+        ready: (payload, pendingAnswered) => dispatch({ type: 'ready', messages: payload.messages, pendingAnswered }),
+        delta: (text) => dispatch({ type: 'delta', text }),
+        done: (answer) => dispatch({ type: 'done', answer }),
+        failed: (error) => dispatch({ type: 'failed', message: error.message }),
+      },
+    });
+  }, [open, origin, conversation, createSocket]);
+  useEffect(() => () => connection.current?.close(), []);
+
+  // Back to the button that opened the panel, so keyboard users do not lose their place.
+  useEffect(() => {
+    if (open) hasBeenOpen.current = true;
+    else if (hasBeenOpen.current) launcher.current?.focus();
+  }, [open]);
+
+  const toggleLargeText = () => {
+    const next = !largeText;
+    setLargeText(next);
+    largeTextPreference.set(next ? 'on' : 'off');
+  };
+  const send = (text: string) => {
+    const question = text.trim();
+    if (question === '' || state.waiting) return false;
+    dispatch({ type: 'sent', text: question });
+    connection.current?.send(question);
+    return true;
+  };
+
+  return (
+    <div class={largeText ? 'xn-widget xn-large' : 'xn-widget'}>
+      <LauncherButton ref={launcher} hidden={open} onOpen={() => setOpen(true)} />
+      {open && (
+        <ChatPanel state={state} largeText={largeText} onToggleLargeText={toggleLargeText} onClose={() => setOpen(false)} onSend={send} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Source } from '../protocol';
+
+/** The cited excerpt, inside the widget: the citizen stays in the conversation and returns with one key. */
+export function SourceView({ source, number, onBack }: { source: Source; number: number; onBack: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [source]);
+  return (
+    <section class="xn-source-view" aria-labelledby="xn-source-title">
+      <button type="button" class="xn-back" onClick={onBack}>
+        <span aria-hidden="true">‹ </span>返回对话
+      </button>
+      <p class="xn-source-label">来源 [{number}]</p>
+      <h3 id="xn-source-title" class="xn-source-title" tabIndex={-1} ref={heading}>
+        {source.title}
+      </h3>
+      {source.headingPath.length > 0 && (
+        <p class="xn-heading-path">
+          <span class="xn-visually-hidden">所在章节：</span>
+          {source.headingPath.join(' › ')}
+        </p>
+      )}
+      <blockquote class="xn-excerpt">{source.excerpt}</blockquote>
+      <p class="xn-source-file">文件：{source.source}</p>
+    </section>
+  );
+}
