@@ -69,4 +69,14 @@ describe('intent router', () => {
     expect(tiny.route('公积金怎么提取').intent).toBe('search_policies');
     expect(tiny.route('明天天气').intent).toBe('out_of_domain');
   });
+
+  it('does not take a phone-number question, a 领导小组 or thanks for another intent', () => {
+    expect(router.route('市场监管局的咨询电话是多少？').intent).toBe('search_policies');
+    expect(router.route('防汛领导小组由哪些部门组成？').intent).not.toBe('get_hotline_previews');
+    expect(router.route('市长什么时候来接听电话？').intent).toBe('get_hotline_previews');
+    expect(router.route('建议类的有多少？').intent).toBe('get_appeal_statistics');
+    expect(router.route('太感谢了').intent).not.toBe('search_policies');
+    expect(router.route('谢谢啦').intent).toBe('greeting');
+    expect(router.route('你还能帮我办些什么？').intent).toBe('help');
+  });
 });
