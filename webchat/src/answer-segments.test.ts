@@ -1,4 +1,4 @@
-import { splitAnswer } from './answer-segments';
+import { listedSourceNumbers, splitAnswer } from './answer-segments';
 
 describe('splitAnswer', () => {
   it('turns [n] markers into citations of sources[n-1], keeping the text around them', () => {
@@ -32,5 +32,17 @@ describe('splitAnswer', () => {
   it('does not treat other brackets as citations and returns nothing for an empty answer', () => {
     expect(splitAnswer('第[一]条、[a]、【1】', 3)).toEqual([{ kind: 'text', text: '第[一]条、[a]、【1】' }]);
     expect(splitAnswer('', 3)).toEqual([]);
+  });
+});
+
+describe('listedSourceNumbers', () => {
+  it('lists the cited sources once each, in source order', () => {
+    expect(listedSourceNumbers('甲[3]乙[1]丙[3]', 3)).toEqual([1, 3]);
+  });
+
+  it('lists every source when the answer cites none (or only numbers without a source)', () => {
+    expect(listedSourceNumbers('没有标注', 2)).toEqual([1, 2]);
+    expect(listedSourceNumbers('见[7]', 2)).toEqual([1, 2]);
+    expect(listedSourceNumbers('答', 0)).toEqual([]);
   });
 });

@@ -27,3 +27,14 @@ export function splitAnswer(answer: string, sourceCount: number): AnswerSegment[
   pushText(answer.slice(position));
   return segments;
 }
+
+/**
+ * The source numbers a source list shows: the ones the answer cites, in order. Retrieval can return
+ * passages the answer did not use (often from unrelated laws), and listing those under 参考来源 would
+ * present them as the basis of the answer. An answer without any marker lists every source.
+ */
+export function listedSourceNumbers(answer: string, sourceCount: number): number[] {
+  const cited = new Set(splitAnswer(answer, sourceCount).flatMap((segment) => (segment.kind === 'citation' ? [segment.number] : [])));
+  const all = Array.from({ length: sourceCount }, (_, index) => index + 1);
+  return cited.size > 0 ? all.filter((number) => cited.has(number)) : all;
+}

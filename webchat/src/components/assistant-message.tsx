@@ -1,7 +1,13 @@
-import { splitAnswer } from '../answer-segments';
+import { listedSourceNumbers, splitAnswer } from '../answer-segments';
 import type { Source } from '../protocol';
 import type { ChatMessage } from '../transcript';
 import { SuggestionButtons } from './suggestion-buttons';
+
+/** Several passages of one law share a title; the innermost heading (e.g. 第二十四条) tells them apart. */
+const sourceLabel = ({ title, headingPath }: Source) => {
+  const innermost = headingPath[headingPath.length - 1];
+  return innermost && innermost !== title ? `${title} · ${innermost}` : title;
+};
 
 export interface AssistantMessageProps {
   message: ChatMessage;
@@ -39,14 +45,14 @@ export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource
             参考来源
           </p>
           <ol class="xn-source-list" aria-labelledby={`xn-sources-${message.id}`}>
-            {sources.map((source, index) => (
-              <li key={index}>
-                <button type="button" class="xn-source-link" onClick={open(index + 1)}>
+            {listedSourceNumbers(message.text, sources.length).map((number) => (
+              <li key={number}>
+                <button type="button" class="xn-source-link" onClick={open(number)}>
                   <span class="xn-source-number" aria-hidden="true">
-                    [{index + 1}]
+                    [{number}]
                   </span>
-                  <span class="xn-visually-hidden">来源{index + 1}：</span>
-                  {source.title}
+                  <span class="xn-visually-hidden">来源{number}：</span>
+                  {sourceLabel(sources[number - 1])}
                 </button>
               </li>
             ))}
