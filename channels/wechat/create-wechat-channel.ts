@@ -1,0 +1,55 @@
+import type { Preview } from '../../hotline/previews/previews-repository';
+import { createRecentConversationFinder, type ConversationLookup } from './recent-conversation';
+import type { RetryGuardOptions } from './retry-guard';
+import { createWechatAdapter, type WechatAdapter } from './wechat-adapter';
+import { createWechatApiClient } from './wechat-api-client';
+import { createWechatShortcuts, type ShortcutDependencies } from './wechat-shortcuts';
+
+export interface WechatSettings {
+  token: string | undefined;
+  appId: string | undefined;
+  appSecret: string | undefined;
+  encodingAesKey: string | undefined;
+  apiBase: string;
+}
+
+export interface WechatChannelParts {
+  repositories: {
+    conversations: ConversationLookup;
+    previews: { list(filter: { from?: Date; publishedOnly?: boolean }): Promise<Preview[]> };
+    units: ShortcutDependencies['units'];
+  };
+  voting: ShortcutDependencies['voting'];
+  logger: {
+    info(object: object, message: string): void;
+    warn(object: object, message: string): void;
+    error(object: object, message: string): void;
+  };
+  /** For tests: a shorter passive-reply deadline, another fetch, a smaller retry memory. */
+  replyDeadlineMs?: number;
+  fetch?: typeof fetch;
+  retryGuard?: RetryGuardOptions;
+}
+
+/** The WeChat channel as configured, or undefined when WECHAT_TOKEN is not set (the channel is off). */
+export function createWechatChannel(settings: WechatSettings, parts: WechatChannelParts): WechatAdapter | undefined {
+  if (!settings.token) return undefined;
+  const api =
+    settings.appId && settings.appSecret
+      ? createWechatApiClient({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, fetch: parts.fetch })
+      : undefined;
+  if (!api)
+    parts.logger.warn({ channel: 'wechat' }, 'WECHAT_APP_ID/WECHAT_APP_SECRET not set: answers slower than 4.5 s cannot be delivered');
+  parts.logger.info({ channel: 'wechat', safeMode: Boolean(settings.encodingAesKey) }, 'WeChat channel on at /wechat');
+  return createWechatAdapter({
+    token: settings.token,
+    appId: settings.appId,
+    encodingAesKey: settings.encodingAesKey,
+    api,
+    shortcuts: createWechatShortcuts({ previews: parts.repositories.previews, units: parts.repositories.units, voting: parts.voting }),
+    findConversation: createRecentConversationFinder({ conversations: parts.repositories.conversations }),
+    logger: parts.logger,
+    replyDeadlineMs: parts.replyDeadlineMs,
+    retryGuard: parts.retryGuard,
+  });
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { WechatReply } from './reply-xml';
+
+export interface WechatApiOptions {
+  apiBase: string;
+  appId: string;
+  appSecret: string;
+  fetch?: typeof fetch;
+  /** Milliseconds since the epoch; tests move time forward to expire the token. */
+  now?: () => number;
+  /** How long one call to WeChat may take. */
+  timeoutMs?: number;
+}
+
+/** A failed call to WeChat's API; `errcode` is WeChat's own code when it sent one. */
+export class WechatApiError extends Error {
+  constructor(
+    message: string,
+    readonly errcode?: number,
+  ) {
+    super(message);
+    this.name = 'WechatApiError';
+  }
+}
+
+const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
+const resultSchema = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).loose();
+
+// 40001: invalid credential (e.g. another server fetched a newer token); 42001: token expired; 40014: invalid token.
+const staleTokenCodes = new Set([40001, 40014, 42001]);
+// Refresh a little before WeChat's own expiry so a token never dies between fetching and using it.
+const refreshMarginMs = 5 * 60_000;
+
+function customMessageBody(openid: string, reply: WechatReply) {
+  if (reply.type === 'text') return { touser: openid, msgtype: 'text', text: { content: reply.content } };
+  const { title, description, url, pictureUrl } = reply.article;
+  return { touser: openid, msgtype: 'news', news: { articles: [{ title, description, url: url ?? '', picurl: pictureUrl ?? '' }] } };
+}
+
+/**
+ * WeChat's server API as the channel uses it: the access_token (fetched once, shared by concurrent callers,
+ * kept until shortly before it expires) and customer-service messages for answers that missed the 5 s window.
+ */
+export function createWechatApiClient(options: WechatApiOptions) {
+  const fetchImplementation = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const base = options.apiBase.replace(/\/+$/, '');
+  let cached: { token: string; expiresAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  const call = async (url: string, init?: RequestInit): Promise<unknown> => {
+    let response: Response;
+    try {
+      response = await fetchImplementation(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw new WechatApiError(`WeChat API unreachable: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!response.ok) throw new WechatApiError(`WeChat API answered HTTP ${response.status}`);
+    return response.json().catch(() => {
+      throw new WechatApiError('WeChat API answered something that is not JSON');
+    });
+  };
+
+  const fetchToken = async (): Promise<string> => {
+    const query = new URLSearchParams({ grant_type: 'client_credential', appid: options.appId, secret: options.appSecret });
+    const body = await call(`${base}/cgi-bin/token?${query}`);
+    const token = tokenSchema.safeParse(body);
+    if (!token.success) {
+      const failure = resultSchema.safeParse(body);
+      const errcode = failure.success ? failure.data.errcode : undefined;
+      throw new WechatApiError(`access_token refused (errcode ${errcode ?? 'none'})`, errcode);
+    }
+    const lifetimeMs = token.data.expires_in * 1000;
+    cached = { token: token.data.access_token, expiresAt: now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
+    return cached.token;
+  };
+
+  const accessToken = (): Promise<string> => {
+    if (cached && now() < cached.expiresAt) return Promise.resolve(cached.token);
+    pending ??= fetchToken().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
+
+  const post = async (path: string, payload: unknown, retried = false): Promise<void> => {
+    const token = await accessToken();
+    const body = resultSchema.safeParse(
+      await call(`${base}${path}?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(payload),
+      }),
+    );
+    const errcode = body.success ? (body.data.errcode ?? 0) : -1;
+    if (errcode === 0) return;
+    if (staleTokenCodes.has(errcode) && !retried) {
+      if (cached?.token === token) cached = undefined;
+      return post(path, payload, true);
+    }
+    throw new WechatApiError(`WeChat refused ${path} (errcode ${errcode}: ${body.success ? (body.data.errmsg ?? '') : ''})`, errcode);
+  };
+
+  return {
+    accessToken,
+    sendCustomerServiceMessage: (openid: string, reply: WechatReply) =>
+      post('/cgi-bin/message/custom/send', customMessageBody(openid, reply)),
+  };
+}
+
+export type WechatApiClient = ReturnType<typeof createWechatApiClient>;
