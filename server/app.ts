@@ -43,6 +43,8 @@ export interface AppDependencies {
   xiaoning: Xiaoning;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
+  /** The WeChat Official Account channel; absent when WECHAT_TOKEN is not set (then /wechat is a 404). */
+  wechat?: { router: RequestHandler; stop(): Promise<void> } | undefined;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
   cookieSecret: string;
   settings: {
@@ -122,6 +124,8 @@ export function createApp(dependencies: AppDependencies): Express {
     response.json(openApiDocument);
   });
   app.use(api.router);
+  // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
+  if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
   registerWebchatRoutes(app);
 
   app.use(notFoundHandler);

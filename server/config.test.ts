@@ -54,6 +54,26 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, [name]: value })).toThrow(new RegExp(`配置错误：${name} `));
   });
 
+  test('the WeChat channel is off without WECHAT_TOKEN and refuses half a configuration, naming the variable', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).wechat.token).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir, WECHAT_TOKEN: 'pamtest', WECHAT_API_BASE: 'http://127.0.0.1:9' }).wechat).toMatchObject({
+      token: 'pamtest',
+      apiBase: 'http://127.0.0.1:9',
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir, WECHAT_TOKEN: 'has spaces' })).toThrow(/配置错误：WECHAT_TOKEN /);
+    expect(() => loadConfig({ DATA_DIR: dataDir, WECHAT_APP_ID: 'wx1' })).toThrow(/WECHAT_APP_ID.*WECHAT_TOKEN/);
+    const aesKey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
+    expect(() => loadConfig({ DATA_DIR: dataDir, WECHAT_TOKEN: 'pamtest', WECHAT_ENCODING_AES_KEY: aesKey })).toThrow(
+      /WECHAT_ENCODING_AES_KEY.*WECHAT_APP_ID/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, WECHAT_TOKEN: 'pamtest', WECHAT_APP_SECRET: 's' })).toThrow(
+      /WECHAT_APP_SECRET.*WECHAT_APP_ID/,
+    );
+    expect(() => loadConfig({ DATA_DIR: dataDir, WECHAT_TOKEN: 'pamtest', WECHAT_API_BASE: 'ftp://x' })).toThrow(
+      /配置错误：WECHAT_API_BASE /,
+    );
+  });
+
   test('secrets are not echoed in the message', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD.*\*\*\*/);
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).not.toThrow(/short/);

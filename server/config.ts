@@ -65,7 +65,10 @@ const environmentSchema = z.object({
   EMBEDDING_MODEL: optionalText,
   AZURE_SPEECH_KEY: optionalText,
   AZURE_SPEECH_REGION: optionalText,
-  WECHAT_TOKEN: optionalText,
+  // WeChat's own rule for the token: 3 to 32 letters or digits.
+  WECHAT_TOKEN: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9]{3,32}$/.test(value), {
+    message: '应为 3–32 位字母或数字（与公众号后台“服务器配置”里的 Token 一致）',
+  }),
   WECHAT_APP_ID: optionalText,
   WECHAT_APP_SECRET: optionalText,
   WECHAT_ENCODING_AES_KEY: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9]{43}$/.test(value), {
@@ -173,6 +176,20 @@ function ensureWritableDirectory(directory: string): void {
   }
 }
 
+/** WeChat settings that only make sense together; a half-configured channel would fail at the first message. */
+function checkWechat(value: Environment): void {
+  const others = (['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_ENCODING_AES_KEY'] as const).filter((name) => value[name] !== undefined);
+  if (!value.WECHAT_TOKEN && others.length > 0) {
+    throw new ConfigError(`配置错误：设置了 ${others.join('、')} 却没有设置 WECHAT_TOKEN（微信公众号通道需要 Token 才会开启）`);
+  }
+  if (value.WECHAT_ENCODING_AES_KEY && !value.WECHAT_APP_ID) {
+    throw new ConfigError('配置错误：WECHAT_ENCODING_AES_KEY（安全模式）需要同时设置 WECHAT_APP_ID（解密时要核对 AppID）');
+  }
+  if (value.WECHAT_APP_SECRET && !value.WECHAT_APP_ID) {
+    throw new ConfigError('配置错误：WECHAT_APP_SECRET 需要同时设置 WECHAT_APP_ID（获取 access_token 需要两者）');
+  }
+}
+
 /** Reads `.env` from the working directory when there is one; variables already set win. */
 export function readEnvironment(): NodeJS.ProcessEnv {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
@@ -186,6 +203,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
   if (value.EMBEDDING_MODEL && !value.OPENAI_BASE_URL) {
     throw new ConfigError('配置错误：EMBEDDING_MODEL 需要同时设置 OPENAI_BASE_URL（向量模型服务的地址）');
   }
+  checkWechat(value);
   const dataDir = path.resolve(value.DATA_DIR);
   ensureWritableDirectory(dataDir);
   return {

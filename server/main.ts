@@ -47,7 +47,9 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
       const force = setTimeout(() => server.closeAllConnections(), 5000);
       force.unref();
       server.close(() => {
-        closeAll()
+        // Answers on their way through WeChat's customer-service API are delivered before the database closes.
+        Promise.resolve(dependencies.wechat?.stop())
+          .then(closeAll)
           .then(() => {
             logger.info('stopped');
             logger.flush();

@@ -21,6 +21,7 @@ import { createVoting, type Voting } from '../hotline/polls/voting';
 import type { AppDependencies } from './app';
 import { answerWithXiaoning } from '../channels/answer-with-xiaoning';
 import { createWebChatAdapter } from '../channels/web/web-chat-adapter';
+import { createWechatChannel } from '../channels/wechat/create-wechat-channel';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -199,6 +200,8 @@ export async function buildAppDependencies(
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
   const webChat = createWebChatAdapter({ conversations: repositories.conversations, cookieSecret, cookieSecure: config.cookieSecure });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
+  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger });
+  void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat] });
   voteListeners.push(realtime.voteAccepted);
   return {
@@ -207,6 +210,7 @@ export async function buildAppDependencies(
     auth,
     voting,
     realtime,
+    wechat,
     appeals,
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
     xiaoning,

@@ -49,16 +49,17 @@ export function createWechatShortcuts(deps: ShortcutDependencies) {
     if (rows.length === 0) return text(wechatTexts.noPreviews);
     const names = new Map((await deps.units.list()).map((unit) => [unit.id, unit.name]));
     const nameOf = (row: Preview) => names.get(row.unitId) ?? row.unitId;
-    const [first] = rows;
-    const lines = rows.map(
-      (row) =>
-        `${chinaDateTime(row.startsAt)}–${chinaClock(row.endsAt)}\n${nameOf(row)}${row.leaderTitle}接听\n接线范围：${row.scope}\n参与方式：${row.howToJoin}`,
-    );
+    const [first, ...later] = rows as [Preview, ...Preview[]];
+    const when = (row: Preview) => `${chinaDateTime(row.startsAt)}–${chinaClock(row.endsAt)}`;
+    // The first session in full; later ones in a line each, so the card stays short enough to read.
+    const details = [`时间：${when(first)}`, `接听领导：${first.leaderTitle}`, `接线范围：${first.scope}`, `参与方式：${first.howToJoin}`];
+    const next = later.map((row) => `${when(row)} ${nameOf(row)}`);
+    const description = next.length > 0 ? `${details.join('\n')}\n\n之后的安排：\n${next.join('\n')}` : details.join('\n');
     return {
       type: 'news',
       article: {
-        title: truncateToBytes(`领导接线预告：${chinaDateTime(first!.startsAt)} ${nameOf(first!)}`, 120),
-        description: truncateToBytes(lines.join('\n\n'), 1000),
+        title: truncateToBytes(`领导接线预告：${nameOf(first)}`, 120),
+        description: truncateToBytes(description, 1200),
       },
     };
   };

@@ -1,0 +1,67 @@
+import { AppError } from '../../common/errors';
+import type { CastVote } from '../../hotline/polls/voting';
+import { createWechatShortcuts } from './wechat-shortcuts';
+
+function setup() {
+  const cast: CastVote[] = [];
+  const shortcuts = createWechatShortcuts({
+    previews: { list: async () => [] },
+    units: { list: async () => [] },
+    voting: {
+      current: async () => ({
+        id: 'poll-1',
+        title: '下期接线单位征集',
+        closesAt: new Date('2026-12-01T02:00:00Z'),
+        // The tally's order (most votes first) is not the numbering people see.
+        options: [
+          { unitId: 'zjj', unitName: '宁德市住房和城乡建设局', votes: 5 },
+          { unitId: 'cgj', unitName: '宁德市城市管理局', votes: 2 },
+        ],
+      }),
+      cast: async (vote) => {
+        if (cast.some((each) => each.voterId === vote.voterId))
+          throw new AppError('CONFLICT', '您已参与本期投票，感谢支持！每人每期只能投一票。');
+        cast.push(vote);
+        return { unitId: vote.unitId };
+      },
+    },
+  });
+  return { shortcuts, cast };
+}
+
+const contentOf = async (reply: ReturnType<ReturnType<typeof createWechatShortcuts>['answer']>) => {
+  const value = await reply;
+  return value?.type === 'text' ? value.content : value?.article.title;
+};
+
+describe('WeChat keyword shortcuts', () => {
+  it.each(['投票 2', '投票2', '投票２', ' 投票 2。'])(
+    '%j votes for option 2 by the stable (unit id) order, as wechat:<openid>',
+    async (message) => {
+      const { shortcuts, cast } = setup();
+      expect(await contentOf(shortcuts.answer('oPerson', message))).toContain('已为您投给“宁德市住房和城乡建设局”');
+      expect(cast).toEqual([{ pollId: 'poll-1', unitId: 'zjj', voterId: 'wechat:oPerson', channel: 'wechat' }]);
+    },
+  );
+
+  it('a second vote gets the voting module’s own kind refusal', async () => {
+    const { shortcuts, cast } = setup();
+    await shortcuts.answer('oPerson', '投票 1');
+    expect(await contentOf(shortcuts.answer('oPerson', '投票 2'))).toBe('您已参与本期投票，感谢支持！每人每期只能投一票。');
+    expect(cast).toHaveLength(1);
+  });
+
+  it('结果 numbers the options the way 投票 N reads them', async () => {
+    const { shortcuts } = setup();
+    expect(await contentOf(shortcuts.answer('oPerson', '结果'))).toMatch(/1\. 宁德市城市管理局：2票\n2\. 宁德市住房和城乡建设局：5票/);
+  });
+
+  it('预告 without upcoming sessions says so in plain words', async () => {
+    const { shortcuts } = setup();
+    expect(await contentOf(shortcuts.answer('oPerson', '预告'))).toMatch(/^近期还没有发布领导接线安排/);
+  });
+
+  it.each(['投票结果怎么样', '我想投票给住建局', '预告一下下周', '你好', '投票 2 和 3'])('%j is left to Xiaoning', (message) => {
+    expect(setup().shortcuts.answer('oPerson', message)).toBeUndefined();
+  });
+});

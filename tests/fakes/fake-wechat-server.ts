@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface CustomerServiceMessage {
+  accessToken: string;
+  body: { touser: string; msgtype: string; text?: { content: string }; news?: { articles: { title: string; description: string }[] } };
+}
+
+export interface FakeWechatServer {
+  apiBase: string;
+  /** access_token requests, in order (appid and whether the secret was right). */
+  tokenRequests: { appid: string | null; secretValid: boolean }[];
+  /** Customer-service messages WeChat accepted. */
+  messages: CustomerServiceMessage[];
+  /** Every custom/send call, accepted or not, with the errcode answered. */
+  sendAttempts: { accessToken: string; errcode: number }[];
+  /** The next custom/send answers this errcode once (40001: the token was invalidated elsewhere). */
+  failNextSend(errcode: number): void;
+  /** Resolves once `count` messages were accepted. */
+  waitForMessages(count: number, timeoutMs?: number): Promise<CustomerServiceMessage[]>;
+  close(): Promise<void>;
+}
+
+const json = (response: http.ServerResponse, body: unknown) =>
+  response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+
+/**
+ * WeChat's API as the channel uses it, on 127.0.0.1: GET /cgi-bin/token issues numbered tokens (each new
+ * one invalidates the previous, as WeChat does) and POST /cgi-bin/message/custom/send accepts messages
+ * sent with the current token, answering 40001 otherwise.
+ */
+export async function startFakeWechatServer(options: { appId: string; appSecret: string }): Promise<FakeWechatServer> {
+  const tokenRequests: FakeWechatServer['tokenRequests'] = [];
+  const messages: CustomerServiceMessage[] = [];
+  const sendAttempts: FakeWechatServer['sendAttempts'] = [];
+  const waiters: (() => void)[] = [];
+  let issued = 0;
+  let currentToken: string | undefined;
+  const failures: number[] = [];
+
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'GET' && url.pathname === '/cgi-bin/token') {
+      const secretValid = url.searchParams.get('secret') === options.appSecret && url.searchParams.get('appid') === options.appId;
+      tokenRequests.push({ appid: url.searchParams.get('appid'), secretValid });
+      if (url.searchParams.get('grant_type') !== 'client_credential' || !secretValid) {
+        json(response, { errcode: 40125, errmsg: 'invalid appsecret' });
+        return;
+      }
+      issued += 1;
+      currentToken = `fake-access-token-${issued}`;
+      json(response, { access_token: currentToken, expires_in: 7200 });
+      return;
+    }
+    if (request.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const accessToken = url.searchParams.get('access_token') ?? '';
+        const errcode = failures.shift() ?? (accessToken === currentToken ? 0 : 40001);
+        sendAttempts.push({ accessToken, errcode });
+        if (errcode !== 0) {
+          json(response, { errcode, errmsg: 'invalid credential' });
+          return;
+        }
+        messages.push({ accessToken, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as CustomerServiceMessage['body'] });
+        json(response, { errcode: 0, errmsg: 'ok' });
+        waiters.splice(0).forEach((wake) => wake());
+      });
+      return;
+    }
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiBase: `http://127.0.0.1:${port}`,
+    tokenRequests,
+    messages,
+    sendAttempts,
+    failNextSend(errcode) {
+      failures.push(errcode);
+    },
+    async waitForMessages(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (messages.length < count) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new Error(`expected ${count} customer-service messages, got ${messages.length}`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, remaining);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+      return messages;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}

@@ -1,0 +1,245 @@
+import { and, eq } from 'drizzle-orm';
+import request from 'supertest';
+import { createWechatCipher } from '../channels/wechat/wechat-cipher';
+import { wechatTexts } from '../channels/wechat/wechat-texts';
+import { votes } from '../hotline/db/schema';
+import { conversations } from '../hotline/db/schema';
+import { startFakeWechatServer, type FakeWechatServer } from './fakes/fake-wechat-server';
+import { createTestApp } from './support/test-app';
+import {
+  cryptoVectors,
+  postWechat,
+  readReply,
+  replyText,
+  signedQuery,
+  textMessageXml,
+  wechatFixture,
+  wechatMessageXml,
+  type WechatSecrets,
+} from './support/wechat-client';
+
+const vectors = cryptoVectors().request;
+const secrets: WechatSecrets = { token: vectors.token, appId: vectors.appId, encodingAesKey: vectors.encodingAESKey };
+const plain: WechatSecrets = { token: vectors.token };
+const appSecret = 'fake-app-secret';
+
+describe('WeChat Official Account at /wechat (the real app, demo data, fake WeChat API)', () => {
+  let testApp: Awaited<ReturnType<typeof createTestApp>>;
+  let server: Awaited<ReturnType<Awaited<ReturnType<typeof createTestApp>>['listen']>>;
+  let wechatApi: FakeWechatServer;
+  let url: string;
+
+  beforeAll(async () => {
+    wechatApi = await startFakeWechatServer({ appId: vectors.appId, appSecret });
+    testApp = await createTestApp(
+      {
+        WECHAT_TOKEN: vectors.token,
+        WECHAT_APP_ID: vectors.appId,
+        WECHAT_APP_SECRET: appSecret,
+        WECHAT_ENCODING_AES_KEY: vectors.encodingAESKey,
+        WECHAT_API_BASE: wechatApi.apiBase,
+      },
+      { demoData: true },
+    );
+    server = await testApp.listen();
+    url = `${server.url}/wechat`;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await testApp?.close();
+    await wechatApi?.close();
+  });
+
+  const post = async (xml: string, how: WechatSecrets = plain) => {
+    const response = await postWechat(url, xml, how);
+    expect(response.status).toBe(200);
+    return readReply(response.body, how);
+  };
+
+  describe('URL verification', () => {
+    it('echoes echostr when the signature is right', async () => {
+      const response = await request(testApp.app).get(`/wechat?${signedQuery(vectors.token, { echostr: '5837397520' })}`);
+      expect(response.status).toBe(200);
+      expect(response.text).toBe('5837397520');
+    });
+
+    it('decrypts an encrypted echostr after checking msg_signature', async () => {
+      const echostr = createWechatCipher({ encodingAesKey: vectors.encodingAESKey, appId: vectors.appId }).encrypt('echo-4711');
+      const query = new URLSearchParams(signedQuery(vectors.token, { echostr, encrypt: echostr }));
+      const response = await request(testApp.app).get(`/wechat?${query}`);
+      expect(response.text).toBe('echo-4711');
+      query.set('msg_signature', '0'.repeat(40));
+      expect((await request(testApp.app).get(`/wechat?${query}`)).status).toBe(403);
+    });
+
+    it('refuses a wrong signature (403) and missing parameters (400) without echoing anything', async () => {
+      const query = new URLSearchParams(signedQuery(vectors.token, { echostr: 'abc' }));
+      query.set('signature', 'f'.repeat(40));
+      const forged = await request(testApp.app).get(`/wechat?${query}`);
+      expect(forged.status).toBe(403);
+      expect(forged.text).not.toContain('abc');
+      expect((await request(testApp.app).get('/wechat?echostr=abc')).status).toBe(400);
+      expect((await request(testApp.app).get(`/wechat?${signedQuery(vectors.token)}`)).status).toBe(400);
+    });
+  });
+
+  describe('messages', () => {
+    it('plaintext round trip: text.xml gets a passive text reply from Xiaoning addressed to the sender', async () => {
+      const reply = await post(wechatFixture('text.xml'));
+      expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
+      expect(String(reply.Content).length).toBeGreaterThan(10);
+    });
+
+    it('encrypted round trip: the fixture request (decrypting to text.xml) gets an encrypted, signed reply', async () => {
+      // Same MsgId as the plaintext fixture: a fresh app would answer it; here it must count as a retry.
+      const fresh = await createTestApp({
+        WECHAT_TOKEN: vectors.token,
+        WECHAT_APP_ID: vectors.appId,
+        WECHAT_ENCODING_AES_KEY: vectors.encodingAESKey,
+      });
+      try {
+        const query = new URLSearchParams({
+          signature: vectors.signature,
+          timestamp: vectors.timestamp,
+          nonce: vectors.nonce,
+          encrypt_type: 'aes',
+          msg_signature: vectors.msgSignature,
+        });
+        const body = `<xml><ToUserName><![CDATA[gh_ningde12345]]></ToUserName><Encrypt><![CDATA[${vectors.encrypt}]]></Encrypt></xml>`;
+        const response = await request(fresh.app).post(`/wechat?${query}`).set('Content-Type', 'text/xml').send(body);
+        expect(response.status).toBe(200);
+        expect(response.text).toMatch(/^<xml><Encrypt>/);
+        expect(response.text).not.toContain('oNingdeCitizen001');
+        const reply = readReply(response.text, secrets);
+        expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
+        expect(String(reply.Content).length).toBeGreaterThan(10);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it('the same fixture posted again (a WeChat retry) is acknowledged with "success" and not answered twice', async () => {
+      const response = await postWechat(url, wechatFixture('text.xml'), plain);
+      expect(response).toEqual({ status: 200, body: 'success' });
+    });
+
+    it('voice uses WeChat’s Recognition text', async () => {
+      const reply = await post(wechatFixture('voice.xml'), secrets);
+      expect(reply.ToUserName).toBe('oNingdeCitizen002');
+      expect(replyText(reply)).toMatch(/接线|预告|局/);
+    });
+
+    it('voice without recognised text asks the person to type instead', async () => {
+      expect(replyText(await post(wechatFixture('voice-no-recognition.xml')))).toBe(wechatTexts.typeInstead);
+    });
+
+    it('subscribe gets a welcome that says what Xiaoning can do', async () => {
+      const text = replyText(await post(wechatFixture('subscribe.xml')));
+      for (const what of ['接线预告', '投票', '往期诉求', '统计', '政策']) expect(text).toContain(what);
+    });
+
+    it('the HOTLINE_PREVIEW menu click gets the previews as a news article', async () => {
+      const reply = await post(wechatFixture('menu-click.xml'), secrets);
+      expect(reply.MsgType).toBe('news');
+      expect(replyText(reply)).toMatch(/^领导接线预告：[\s\S]*接线范围：[\s\S]*参与方式：/);
+    });
+
+    it('an image gets the polite "text or voice only" answer', async () => {
+      expect(replyText(await post(wechatFixture('image.xml')))).toBe(wechatTexts.textOrVoiceOnly);
+    });
+
+    it('other events (unsubscribe, a menu link opened) get no reply', async () => {
+      const base = { ToUserName: 'gh_ningde12345', FromUserName: 'oEvents', MsgType: 'event' };
+      for (const [index, event] of ['unsubscribe', 'VIEW'].entries()) {
+        const response = await postWechat(url, wechatMessageXml({ ...base, CreateTime: 1732345500 + index, Event: event }), plain);
+        expect(response).toEqual({ status: 200, body: 'success' });
+      }
+    });
+  });
+
+  describe('keyword shortcuts', () => {
+    it('预告 answers with a news article', async () => {
+      const reply = await post(textMessageXml('oKeywords', '预告'));
+      expect(reply.MsgType).toBe('news');
+    });
+
+    it('投票 2 casts exactly one vote for option 2, recorded with channel wechat; a second try is refused kindly', async () => {
+      const list = replyText(await post(textMessageXml('oVoter', '结果')));
+      const option2 = /\n2\. (.+?)：\d+票/.exec(list)?.[1];
+      expect(option2).toBeDefined();
+      const first = replyText(await post(textMessageXml('oVoter', '投票 2'), secrets));
+      expect(first).toContain(`已为您投给“${option2}”`);
+      const second = replyText(await post(textMessageXml('oVoter', '投票2')));
+      expect(second).toContain('已参与本期投票');
+      const { db } = testApp.services.database;
+      const rows = await db.select().from(votes).where(eq(votes.voterId, 'wechat:oVoter'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ channel: 'wechat', pollId: 'poll-demo-next-unit' });
+      const after = replyText(await post(textMessageXml('oVoter', '结果')));
+      expect(after).toMatch(new RegExp(`2\\. ${option2}：[1-9]\\d*票`));
+    });
+
+    it('an option number that does not exist lists the options instead of voting', async () => {
+      const reply = replyText(await post(textMessageXml('oVoter2', '投票 99')));
+      expect(reply).toContain('没有第99号候选单位');
+      const { db } = testApp.services.database;
+      expect(await db.select().from(votes).where(eq(votes.voterId, 'wechat:oVoter2'))).toHaveLength(0);
+    });
+  });
+
+  it('an openid continues its recent conversation with Xiaoning', async () => {
+    await post(textMessageXml('oFollowUp', '下周谁来接听热线？'));
+    await post(textMessageXml('oFollowUp', '那霞浦县呢？'));
+    const { db } = testApp.services.database;
+    const rows = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.channel, 'wechat'), eq(conversations.userId, 'oFollowUp')));
+    expect(rows).toHaveLength(1);
+    expect(await testApp.services.repositories.conversations.lastMessages(rows[0]!.id, 10)).toHaveLength(4);
+  });
+
+  describe('hostile input gets a 4xx without processing and the service keeps answering', () => {
+    const billionLaughs =
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">' +
+      Array.from({ length: 9 }, (_, level) => `<!ENTITY lol${level + 1} "${`&lol${level === 0 ? '' : level};`.repeat(10)}">`).join('') +
+      ']><xml><ToUserName>gh</ToUserName><FromUserName>oAttacker</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&lol9;</Content><MsgId>1</MsgId></xml>';
+
+    const postRaw = (body: string | Buffer, query = signedQuery(vectors.token), type = 'text/xml') =>
+      request(testApp.app).post(`/wechat?${query}`).set('Content-Type', type).send(body);
+
+    it.each([
+      ['a billion-laughs DOCTYPE', 400, () => postRaw(billionLaughs)],
+      ['an external entity', 400, () => postRaw('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><Content>&e;</Content></xml>')],
+      ['malformed XML', 400, () => postRaw('<xml><ToUserName>gh</xml>')],
+      ['XML without the message fields', 400, () => postRaw('<xml><Content>hi</Content></xml>')],
+      ['a body over 1 MB', 413, () => postRaw(`<xml><Content>${'长'.repeat(400_000)}</Content></xml>`)],
+      ['a bad signature', 403, () => postRaw(wechatFixture('image.xml'), signedQuery('wrongtoken'))],
+      ['no signature at all', 400, () => postRaw(wechatFixture('image.xml'), '')],
+      [
+        'an Encrypt that does not decrypt',
+        400,
+        () => postRaw('<xml><Encrypt>AAAA</Encrypt></xml>', signedQuery(vectors.token, { encrypt: 'AAAA' })),
+      ],
+      ['an Encrypt with a forged msg_signature', 403, () => postRaw(`<xml><Encrypt>${vectors.encrypt}</Encrypt></xml>`)],
+      ['no XML content type', 415, () => postRaw(wechatFixture('image.xml'), signedQuery(vectors.token), 'application/octet-stream')],
+    ])('%s → %d', async (_name, status, send) => {
+      const response = await send();
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
+      expect(response.text).not.toMatch(/at \S+:\d+|Error:/);
+      const next = await post(textMessageXml('oAfterAttack', '你好'));
+      expect(next.MsgType).toBe('text');
+    });
+  });
+
+  it('is off (404) when WECHAT_TOKEN is not set', async () => {
+    const off = await createTestApp();
+    try {
+      expect((await request(off.app).get(`/wechat?${signedQuery('anything', { echostr: 'x' })}`)).status).toBe(404);
+      expect((await request(off.app).post('/wechat').set('Content-Type', 'text/xml').send(wechatFixture('text.xml'))).status).toBe(404);
+    } finally {
+      await off.close();
+    }
+  });
+});
