@@ -4,7 +4,7 @@ import express from 'express';
 import type { XiaoningResult } from '../../bot/agent-result';
 import { errorHandler } from '../../server/errors';
 import { startFakeWechatServer, type FakeWechatServer } from '../../tests/fakes/fake-wechat-server';
-import { postWechat, readReply, replyText, textMessageXml, type WechatSecrets } from '../../tests/support/wechat-client';
+import { postWechat, readReply, replyText, signedQuery, textMessageXml, type WechatSecrets } from '../../tests/support/wechat-client';
 import { channelAdapterContract } from '../channel-adapter.contract';
 import type { InboundMessage } from '../types';
 import { createWechatAdapter, type WechatAdapterDependencies } from './wechat-adapter';
@@ -114,6 +114,30 @@ describe('WeChat adapter: answers that take longer than the passive-reply window
       expect(harness.wechatApi.sendAttempts.map((attempt) => attempt.errcode)).toEqual([0, 40001, 0]);
       expect(harness.wechatApi.tokenRequests).toHaveLength(2);
       expect(messages[1]!.accessToken).toBe('fake-access-token-2');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('when WeChat hangs up before the passive reply is ready, the answer goes through customer service', async () => {
+    const harness = await startHarness(plain);
+    try {
+      await harness.adapter.start(async (message) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await message.reply.done(resultFor(message, '连接断了也要送到'));
+      });
+      const query = signedQuery(plain.token);
+      const hangUp = AbortSignal.timeout(50);
+      await expect(
+        fetch(`${harness.url}?${query}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/xml' },
+          body: textMessageXml('o-gone', '你好'),
+          signal: hangUp,
+        }),
+      ).rejects.toThrow();
+      const [message] = await harness.wechatApi.waitForMessages(1);
+      expect(message!.body).toEqual({ touser: 'o-gone', msgtype: 'text', text: { content: '连接断了也要送到' } });
     } finally {
       await harness.close();
     }
