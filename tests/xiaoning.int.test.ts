@@ -114,13 +114,17 @@ describe('Xiaoning over POST /api/chat (offline model, real app, demo data, laws
 
     const own = await say('我投3号');
     expect(own.toolCalls).toEqual(['cast_vote']);
-    expect(own.answer).toContain('已为您投给');
+    // Number 3 is the third option in ballot order (by unit id), the order every channel numbers by.
+    const poll = (await testApp.services.repositories.polls.tally('poll-demo-next-unit')).map(({ unitId }) => unitId).sort();
+    const third = await testApp.services.repositories.units.get(poll[2]!);
+    expect(own.answer).toContain(`已为您投给“${third!.name}”`);
     expect(await voteCount()).toBe(before + 1);
     const again = await say('我要投票给城管局');
     expect(again.answer).toContain('您已参与本期投票');
     expect(await voteCount()).toBe(before + 1);
     const results = await say('投票结果怎么样了');
     expect(results.toolCalls).toEqual(['get_poll_results']);
+    expect(results.answer).toContain(`3. ${third!.name}`);
   });
 
   it('rejects empty, overlong and foreign conversations with the shared error shape', async () => {

@@ -1,5 +1,6 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
+import { inBallotOrder } from '../../hotline/polls/ballot-order';
 import { isAppError } from '../../common/errors';
 import { asToolResult, contextOf, type ToolDependencies } from './tool-context';
 
@@ -20,12 +21,13 @@ export function createCastVoteTool(deps: ToolDependencies) {
       }
       const poll = await deps.voting.current();
       if (!poll) return asToolResult({ voted: false, reason: '目前没有正在进行的投票。' });
-      const option = optionNumber !== undefined ? poll.options[optionNumber - 1] : poll.options.find((each) => each.unitId === unitId);
+      const options = inBallotOrder(poll.options);
+      const option = optionNumber !== undefined ? options[optionNumber - 1] : options.find((each) => each.unitId === unitId);
       if (!option) {
         return asToolResult({
           voted: false,
           reason: '没有找到这个候选单位。',
-          options: poll.options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
+          options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
         });
       }
       try {

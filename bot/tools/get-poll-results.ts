@@ -1,5 +1,6 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
+import { inBallotOrder } from '../../hotline/polls/ballot-order';
 import { asToolResult, type ToolDependencies } from './tool-context';
 
 export function createGetPollResultsTool(deps: ToolDependencies) {
@@ -11,7 +12,7 @@ export function createGetPollResultsTool(deps: ToolDependencies) {
         poll: {
           title: poll.title,
           closesAt: poll.closesAt.toISOString(),
-          options: poll.options.map((option, index) => ({
+          options: inBallotOrder(poll.options).map((option, index) => ({
             number: index + 1,
             unitId: option.unitId,
             unitName: option.unitName,

@@ -6,6 +6,7 @@ import { truncateToBytes } from './answer-text';
 import { chinaClock, chinaDateTime } from './china-time';
 import type { WechatReply } from './reply-xml';
 import { wechatTexts } from './wechat-texts';
+import { inBallotOrder } from '../../hotline/polls/ballot-order';
 
 export interface ShortcutDependencies {
   previews: { list(filter: { from?: Date; publishedOnly?: boolean }): Promise<Preview[]> };
@@ -33,14 +34,12 @@ const normalise = (message: string) => fullWidthDigits(message.trim()).replace(/
 export function createWechatShortcuts(deps: ShortcutDependencies) {
   const now = deps.now ?? (() => new Date());
 
-  // Options in a fixed order (by unit id, as the poll stores them), so a number read a minute ago still
-  // names the same unit after more votes came in; the tally's own order changes with every vote.
   const currentPoll = async () => {
     const poll = await deps.voting.current();
     if (!poll) return undefined;
     return {
       ...poll,
-      options: [...poll.options].sort((left, right) => (left.unitId < right.unitId ? -1 : left.unitId > right.unitId ? 1 : 0)),
+      options: inBallotOrder(poll.options),
     };
   };
 
