@@ -30,10 +30,12 @@ export function voterIdFromCookieHeader(header: string | undefined, secret: stri
 /**
  * A Set-Cookie header for `voterId`, signed the way express's `res.cookie(..., { signed: true })` signs
  * (cookie-signature: HMAC-SHA256, base64 without padding), for responses express does not build (socket.io).
+ * `crossSite` (only with `secure`: browsers refuse SameSite=None without it) lets the widget on another
+ * site keep its visitor.
  */
-export function voterSetCookieHeader(voterId: string, secret: string, secure: boolean): string {
+export function voterSetCookieHeader(voterId: string, secret: string, secure: boolean, crossSite = false): string {
   const signature = createHmac('sha256', secret).update(voterId).digest('base64').replace(/=+$/, '');
   const value = encodeURIComponent(`s:${voterId}.${signature}`);
   const expires = new Date(Date.now() + voterCookieMaxAgeMs).toUTCString();
-  return `${voterCookieName}=${value}; Max-Age=${voterCookieMaxAgeMs / 1000}; Path=/; Expires=${expires}; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`;
+  return `${voterCookieName}=${value}; Max-Age=${voterCookieMaxAgeMs / 1000}; Path=/; Expires=${expires}; HttpOnly; ${crossSite && secure ? 'SameSite=None' : 'SameSite=Lax'}${secure ? '; Secure' : ''}`;
 }

@@ -86,4 +86,14 @@ describe('loadConfig', () => {
     // Node's recursive mkdir never returns for this path; ours must fail at once.
     expect(() => loadConfig({ DATA_DIR: '/proc/xiaoning/data' })).toThrow(/DATA_DIR/);
   });
+
+  test('WEBCHAT_ALLOWED_ORIGINS takes bare origins only, and names the bad one', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).webchatAllowedOrigins).toEqual([]);
+    expect(
+      loadConfig({ DATA_DIR: dataDir, WEBCHAT_ALLOWED_ORIGINS: 'https://www.ningde.gov.cn, http://127.0.0.1:8080' }).webchatAllowedOrigins,
+    ).toEqual(['https://www.ningde.gov.cn', 'http://127.0.0.1:8080']);
+    for (const bad of ['https://www.ningde.gov.cn/', 'www.ningde.gov.cn', 'javascript:alert(1)', 'https://a.cn/page']) {
+      expect(() => loadConfig({ DATA_DIR: dataDir, WEBCHAT_ALLOWED_ORIGINS: bad })).toThrow(/WEBCHAT_ALLOWED_ORIGINS/);
+    }
+  });
 });

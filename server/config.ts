@@ -88,6 +88,29 @@ const environmentSchema = z.object({
   }),
   COOKIE_SECURE: flag(false),
   TRUST_PROXY: integer(0, 0, 10),
+  WEBCHAT_ALLOWED_ORIGINS: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value, context) => {
+      const origins = value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+          context.addIssue({ code: 'custom', message: `“${origin}”不是网站来源，应写成 https://www.example.gov.cn（不带路径和结尾的 /）` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
   ADMIN_PASSWORD: optionalText.refine((value) => value === undefined || value.length >= 10, {
     message: '至少 10 个字符',
@@ -126,6 +149,8 @@ export interface Config {
   sessionSecret: string | undefined;
   cookieSecure: boolean;
   trustProxy: number;
+  /** Other sites whose pages may chat through the embedded widget (socket.io CORS with credentials). */
+  webchatAllowedOrigins: string[];
   adminUsername: string;
   adminPassword: string | undefined;
   seedDemoData: boolean;
@@ -239,6 +264,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     sessionSecret: value.SESSION_SECRET,
     cookieSecure: value.COOKIE_SECURE,
     trustProxy: value.TRUST_PROXY,
+    webchatAllowedOrigins: value.WEBCHAT_ALLOWED_ORIGINS,
     adminUsername: value.ADMIN_USERNAME,
     adminPassword: value.ADMIN_PASSWORD,
     seedDemoData: value.SEED_DEMO_DATA,

@@ -198,11 +198,16 @@ export async function buildAppDependencies(
     onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
   });
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
-  const webChat = createWebChatAdapter({ conversations: repositories.conversations, cookieSecret, cookieSecure: config.cookieSecure });
+  const webChat = createWebChatAdapter({
+    conversations: repositories.conversations,
+    cookieSecret,
+    cookieSecure: config.cookieSecure,
+    embeddedElsewhere: config.webchatAllowedOrigins.length > 0,
+  });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
   const wechat = createWechatChannel(config.wechat, { repositories, voting, logger });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
-  const realtime = createRealtimeServer({ voting, logger, channels: [webChat] });
+  const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
   voteListeners.push(realtime.voteAccepted);
   return {
     logger,

@@ -88,6 +88,13 @@ describe('web chat over socket.io /chat (real app, real client)', () => {
     expect((await ask(next.socket, '你好')).done?.answer).toEqual(expect.any(String));
   });
 
+  it('refuses handshakes from pages of other sites (CORS does not cover WebSockets), accepts its own pages', async () => {
+    const handshake = (origin: string) =>
+      fetch(`${served.url}/socket.io/?EIO=4&transport=polling`, { headers: { Origin: origin } }).then((response) => response.status);
+    expect(await handshake('http://evil.example')).toBe(403);
+    expect(await handshake(served.url)).toBe(200);
+  });
+
   it('limits how fast one visitor can send, in Chinese', async () => {
     const { socket } = await connect(served.url, await visitorCookie(served.url));
     const outcomes = [];

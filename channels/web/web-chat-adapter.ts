@@ -15,6 +15,8 @@ export interface WebChatDependencies {
   conversations: StoredConversations;
   cookieSecret: string;
   cookieSecure: boolean;
+  /** True when other sites embed the widget: the handshake cookie must then travel in their pages too. */
+  embeddedElsewhere?: boolean;
   /** Messages one socket may send per minute. */
   messagesPerMinute?: number;
   /** Longest message accepted, in characters (the agent has its own, lower limit). */
@@ -118,7 +120,12 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       io.engine.on('initial_headers', (headers: Record<string, string | string[]>, request: RequestWithVoter) => {
         if (voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret)) return;
         request.freshVoterId = newVoterId();
-        headers['set-cookie'] = voterSetCookieHeader(request.freshVoterId, deps.cookieSecret, deps.cookieSecure);
+        headers['set-cookie'] = voterSetCookieHeader(
+          request.freshVoterId,
+          deps.cookieSecret,
+          deps.cookieSecure,
+          deps.embeddedElsewhere ?? false,
+        );
       });
       namespace = io.of('/chat');
       namespace.on('connection', (socket) => {

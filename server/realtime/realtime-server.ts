@@ -9,6 +9,20 @@ export interface RealtimeDependencies {
   logger: Logger;
   /** Channels that live on the same socket.io server (the web chat's `/chat` namespace). */
   channels?: { attach(io: Server): void }[];
+  /** Other sites' origins allowed to connect with their visitors' cookies (the embedded chat widget). */
+  allowedOrigins?: string[];
+}
+
+/** Browsers send Origin; requests without one (other servers, tests) are not a cross-site risk. */
+function originAllowed(request: http.IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (allowedOrigins.includes(origin)) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -29,8 +43,15 @@ export function createRealtimeServer(deps: RealtimeDependencies) {
     voteAccepted: (pollId: string) => broadcaster.notify(pollId),
 
     attach(server: http.Server): Server {
-      // Chat messages are a few hundred characters; anything near this size is not a question.
-      io = new Server(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: 64 * 1024 });
+      const allowedOrigins = deps.allowedOrigins ?? [];
+      io = new Server(server, {
+        serveClient: false,
+        cors: allowedOrigins.length > 0 ? { origin: allowedOrigins, credentials: true } : { origin: false },
+        // CORS does not cover WebSocket upgrades: a page of another site must not chat with its visitor's cookie.
+        allowRequest: (request, callback) => callback(null, originAllowed(request, allowedOrigins)),
+        // Chat messages are a few hundred characters; anything near this size is not a question.
+        maxHttpBufferSize: 64 * 1024,
+      });
       io.of('/polls').on('connection', (socket) => {
         deps.voting
           .current()
