@@ -56,3 +56,14 @@ export function resultFromMessages(conversationId: string, added: BaseMessage[])
     refused,
   };
 }
+
+/**
+ * The sources the answer cites with [n], each with its number; all of them when the answer cites none (a
+ * remote model may answer without markers). Channels that list sources under the answer show these.
+ */
+export function citedSources(result: Pick<XiaoningResult, 'answer' | 'sources'>): { number: number; source: XiaoningSource }[] {
+  const cited = new Set([...result.answer.matchAll(/\[(\d{1,2})\]/g)].map((match) => Number(match[1])));
+  const numbered = result.sources.map((source, index) => ({ number: index + 1, source }));
+  const kept = numbered.filter(({ number }) => cited.has(number));
+  return kept.length > 0 ? kept : numbered;
+}

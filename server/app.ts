@@ -100,7 +100,13 @@ export function createApp(dependencies: AppDependencies): Express {
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
-  app.use(helmet());
+  // Over plain HTTP (COOKIE_SECURE=false: a LAN address, a test) upgrade-insecure-requests would make browsers
+  // fetch the widget's script over HTTPS that is not there; behind HTTPS it stays on.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': settings.cookieSecure ? [] : null } },
+    }),
+  );
   app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute));
   app.use(express.json({ limit: settings.bodyLimitBytes }));
   app.use(cookieParser(dependencies.cookieSecret));

@@ -154,6 +154,8 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // Served over plain HTTP (COOKIE_SECURE off): browsers must not be told to upgrade to an HTTPS that is not there.
+    expect(page.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     expect(await page.text()).toContain('<script src="/webchat/xiaoning-widget.js" defer></script>');
     expect((await fetch(`${served.url}/webchat/nothing-here.js`)).status).toBe(404);
   });

@@ -27,6 +27,13 @@ describe('wechatAnswerText', () => {
     expect(text).toMatch(/出处：\n\[1\] 《宁德市保障性住房管理办法》/);
   });
 
+  it('lists only the sources the answer cites, with their own numbers', () => {
+    const text = wechatAnswerText(
+      result('可以提取公积金的情形见第二十四条[2]。', ['社会救助暂行办法', '住房公积金管理条例', '食品安全法']),
+    );
+    expect(text).toBe('可以提取公积金的情形见第二十四条[2]。\n\n出处：\n[2] 《住房公积金管理条例》 第2条');
+  });
+
   it('has no source block when there are no sources', () => {
     expect(wechatAnswerText(result('您好，我是小宁。', []))).toBe('您好，我是小宁。');
   });

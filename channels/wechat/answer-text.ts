@@ -1,4 +1,4 @@
-import type { XiaoningResult } from '../../bot/agent-result';
+import { citedSources, type XiaoningResult } from '../../bot/agent-result';
 
 /** WeChat refuses text over 2048 bytes (errcode 45002); a margin keeps us clear of it. */
 export const maxTextBytes = 2000;
@@ -21,17 +21,19 @@ export function truncateToBytes(text: string, maxBytes: number): string {
   return kept + ellipsis;
 }
 
-const sourceLine = (source: XiaoningResult['sources'][number], index: number) => {
+const sourceLine = ({ number, source }: ReturnType<typeof citedSources>[number]) => {
   const heading = source.headingPath.length > 0 ? ` ${source.headingPath.at(-1)}` : '';
-  return `[${index + 1}] 《${source.title}》${heading}`;
+  return `[${number}] 《${source.title}》${heading}`;
 };
 
 /**
- * Xiaoning's answer as one WeChat text: the answer, then its sources as numbered titles matching the [n]
- * markers. When it is too long the answer is shortened, never the list of where it came from.
+ * Xiaoning's answer as one WeChat text: the answer, then the sources it cites as numbered titles matching
+ * the [n] markers. When it is too long the answer is shortened, never the list of where it came from.
  */
 export function wechatAnswerText(result: XiaoningResult, maxBytes: number = maxTextBytes): string {
-  const sources = result.sources.slice(0, maxSourcesShown).map((source, index) => truncateToBytes(sourceLine(source, index), 160));
+  const sources = citedSources(result)
+    .slice(0, maxSourcesShown)
+    .map((cited) => truncateToBytes(sourceLine(cited), 160));
   const sourceBlock = sources.length > 0 ? `\n\n出处：\n${sources.join('\n')}` : '';
   const answer = truncateToBytes(result.answer.trim(), Math.max(200, maxBytes - byteLength(sourceBlock)));
   return truncateToBytes(answer + sourceBlock, maxBytes);
