@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import path from 'node:path';
 import request from 'supertest';
 import { createWechatCipher } from '../channels/wechat/wechat-cipher';
 import { wechatTexts } from '../channels/wechat/wechat-texts';
@@ -38,9 +39,11 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
         WECHAT_APP_SECRET: appSecret,
         WECHAT_ENCODING_AES_KEY: vectors.encodingAESKey,
         WECHAT_API_BASE: wechatApi.apiBase,
+        VECTOR_STORE: 'off',
       },
-      { demoData: true },
+      { demoData: true, knowledge: true },
     );
+    await testApp.knowledge!.ingester.ingestPaths([path.resolve(__dirname, '../data/demo/knowledge/laws')]);
     server = await testApp.listen();
     url = `${server.url}/wechat`;
   });
@@ -84,6 +87,15 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
   });
 
   describe('messages', () => {
+    it('answers a policy question in safe mode with the cited sources under it, within WeChat’s text limit', async () => {
+      const reply = await post(textMessageXml('oPolicyAsker', '住房公积金在什么情况下可以提取？'), secrets);
+      const content = String(reply.Content);
+      expect(reply.MsgType).toBe('text');
+      expect(content).toContain('[1]');
+      expect(content).toMatch(/出处：\n\[1\] 《住房公积金管理条例/);
+      expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
+    });
+
     it('plaintext round trip: text.xml gets a passive text reply from Xiaoning addressed to the sender', async () => {
       const reply = await post(wechatFixture('text.xml'));
       expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
