@@ -53,7 +53,8 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
     await wechatApi?.close();
   });
 
-  const post = async (xml: string, how: WechatSecrets = plain) => {
+  // The app runs in safe mode, as WeChat is configured in production: messages come encrypted.
+  const post = async (xml: string, how: WechatSecrets = secrets) => {
     const response = await postWechat(url, xml, how);
     expect(response.status).toBe(200);
     return readReply(response.body, how);
@@ -96,10 +97,27 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
       expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
     });
 
-    it('plaintext round trip: text.xml gets a passive text reply from Xiaoning addressed to the sender', async () => {
-      const reply = await post(wechatFixture('text.xml'));
-      expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
-      expect(String(reply.Content).length).toBeGreaterThan(10);
+    it('plaintext round trip (an account without EncodingAESKey): text.xml gets a passive text reply from Xiaoning', async () => {
+      const plaintextApp = await createTestApp({ WECHAT_TOKEN: vectors.token }, { demoData: true });
+      try {
+        const served = await plaintextApp.listen();
+        const reply = readReply((await postWechat(`${served.url}/wechat`, wechatFixture('text.xml'), plain)).body, plain);
+        await served.close();
+        expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
+        // Xiaoning's own answer to 保障房的申请条件是什么？ (no housing policy in that app's knowledge: a kind refusal), not an apology.
+        expect(reply.Content).not.toBe(wechatTexts.somethingWentWrong);
+        expect(String(reply.Content)).toMatch(/12345|保障/);
+      } finally {
+        await plaintextApp.close();
+      }
+    });
+
+    it('refuses a plaintext body when safe mode is configured (the URL signature does not cover the body)', async () => {
+      const response = await postWechat(url, textMessageXml('oPlaintextInSafeMode', '投票 1'), plain);
+      expect(response.status).toBe(400);
+      const { db } = testApp.services.database;
+      expect(await db.select().from(conversations).where(eq(conversations.userId, 'oPlaintextInSafeMode'))).toHaveLength(0);
+      expect(await db.select().from(votes).where(eq(votes.voterId, 'wechat:oPlaintextInSafeMode'))).toHaveLength(0);
     });
 
     it('encrypted round trip: the fixture request (decrypting to text.xml) gets an encrypted, signed reply', async () => {
@@ -124,15 +142,37 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
         expect(response.text).not.toContain('oNingdeCitizen001');
         const reply = readReply(response.text, secrets);
         expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
-        expect(String(reply.Content).length).toBeGreaterThan(10);
+        expect(reply.Content).not.toBe(wechatTexts.somethingWentWrong);
+        expect(String(reply.Content)).toMatch(/12345|保障/);
       } finally {
         await fresh.close();
       }
     });
 
     it('the same fixture posted again (a WeChat retry) is acknowledged with "success" and not answered twice', async () => {
-      const response = await postWechat(url, wechatFixture('text.xml'), plain);
+      const first = await post(wechatFixture('text.xml'));
+      expect(first.MsgType).toBe('text');
+      const response = await postWechat(url, wechatFixture('text.xml'), secrets);
       expect(response).toEqual({ status: 200, body: 'success' });
+    });
+
+    it('dedupes an event by sender, time, event and key: a retried subscribe is welcomed once, two taps in one second both answered', async () => {
+      const event = (Event: string, EventKey?: string) =>
+        wechatMessageXml({
+          ToUserName: 'gh_ningde12345',
+          FromUserName: 'oTapper',
+          CreateTime: 1732349999,
+          MsgType: 'event',
+          Event,
+          ...(EventKey ? { EventKey } : {}),
+        });
+      expect(replyText(await post(event('subscribe')))).toContain('小宁');
+      expect(await postWechat(url, event('subscribe'), secrets)).toEqual({ status: 200, body: 'success' });
+      const results = replyText(await post(event('CLICK', 'POLL_RESULTS')));
+      const previews = replyText(await post(event('CLICK', 'HOTLINE_PREVIEW')));
+      expect(results).not.toBe(previews);
+      expect(results.length).toBeGreaterThan(0);
+      expect(previews.length).toBeGreaterThan(0);
     });
 
     it('voice uses WeChat’s Recognition text', async () => {
@@ -163,7 +203,7 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
     it('other events (unsubscribe, a menu link opened) get no reply', async () => {
       const base = { ToUserName: 'gh_ningde12345', FromUserName: 'oEvents', MsgType: 'event' };
       for (const [index, event] of ['unsubscribe', 'VIEW'].entries()) {
-        const response = await postWechat(url, wechatMessageXml({ ...base, CreateTime: 1732345500 + index, Event: event }), plain);
+        const response = await postWechat(url, wechatMessageXml({ ...base, CreateTime: 1732345500 + index, Event: event }), secrets);
         expect(response).toEqual({ status: 200, body: 'success' });
       }
     });
@@ -222,7 +262,14 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
 
     it.each([
       ['a billion-laughs DOCTYPE', 400, () => postRaw(billionLaughs)],
-      ['an external entity', 400, () => postRaw('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><Content>&e;</Content></xml>')],
+      [
+        'an external entity',
+        400,
+        () =>
+          postRaw(
+            '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><xml><ToUserName>gh</ToUserName><FromUserName>oAttacker</FromUserName><CreateTime>1</CreateTime><MsgType>text</MsgType><Content>&e;</Content><MsgId>2</MsgId></xml>',
+          ),
+      ],
       ['malformed XML', 400, () => postRaw('<xml><ToUserName>gh</xml>')],
       ['XML without the message fields', 400, () => postRaw('<xml><Content>hi</Content></xml>')],
       ['a body over 1 MB', 413, () => postRaw(`<xml><Content>${'长'.repeat(400_000)}</Content></xml>`)],
@@ -240,6 +287,10 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
       expect(response.status).toBe(status);
       expect(response.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
       expect(response.text).not.toMatch(/at \S+:\d+|Error:/);
+      // Nothing was processed for the attacker: no conversation, no vote.
+      const { db } = testApp.services.database;
+      expect(await db.select().from(conversations).where(eq(conversations.userId, 'oAttacker'))).toHaveLength(0);
+      expect(await db.select().from(votes).where(eq(votes.voterId, 'wechat:oAttacker'))).toHaveLength(0);
       const next = await post(textMessageXml('oAfterAttack', '你好'));
       expect(next.MsgType).toBe('text');
     });

@@ -36,9 +36,14 @@ export interface WechatAdapterDependencies {
 
 const bodyTypes = ['text/xml', 'application/xml', 'text/plain'];
 
-/** The message's identity across WeChat's retries: MsgId, or sender + time for events (which have none). */
+/**
+ * The message's identity across WeChat's retries: MsgId, or sender + time for events (which have none),
+ * with the event and its key, so two different menu taps within one second are two messages.
+ */
 const retryKeyOf = (inbound: WechatInbound) =>
-  inbound.MsgId ? `message:${inbound.MsgId}` : `event:${inbound.FromUserName}:${inbound.CreateTime}`;
+  inbound.MsgId
+    ? `message:${inbound.MsgId}`
+    : `event:${inbound.FromUserName}:${inbound.CreateTime}:${inbound.Event ?? ''}:${inbound.EventKey ?? ''}`;
 
 function withDeadline<T>(work: Promise<T>, milliseconds: number): Promise<{ value: T } | undefined> {
   let timer: NodeJS.Timeout | undefined;

@@ -83,7 +83,12 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
       }
       const outer = parseWechatXml(body);
       const envelope = encryptedEnvelopeSchema.safeParse(outer);
-      if (!envelope.success) return { fields: outer, encrypted: false };
+      if (!envelope.success) {
+        // With a key configured WeChat always sends Encrypt (safe and compatible mode); a plaintext body is
+        // covered by no signature (the URL's signs only the query) and could carry anyone's openid.
+        if (cipher) throw badRequest('plaintext body in safe mode');
+        return { fields: outer, encrypted: false };
+      }
       verifyMessageSignature(verified, envelope.data.Encrypt);
       return { fields: parseWechatXml(decrypt(envelope.data.Encrypt)), encrypted: true };
     },
