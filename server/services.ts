@@ -203,6 +203,7 @@ export async function buildAppDependencies(
     cookieSecret,
     cookieSecure: config.cookieSecure,
     embeddedElsewhere: config.webchatAllowedOrigins.length > 0,
+    logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
   const wechat = createWechatChannel(config.wechat, { repositories, voting, logger });

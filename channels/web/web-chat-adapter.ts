@@ -19,8 +19,9 @@ export interface WebChatDependencies {
   embeddedElsewhere?: boolean;
   /** Messages one socket may send per minute. */
   messagesPerMinute?: number;
-  /** Longest message accepted, in characters (the agent has its own, lower limit). */
+  /** Longest message accepted, in characters: the agent's limit, so people read one limit. */
   maxMessageCharacters?: number;
+  logger?: { error(object: object, message: string): void };
   /** Earlier messages sent back on (re)connecting, so the widget can show the conversation again. */
   resumeMessages?: number;
 }
@@ -42,7 +43,7 @@ const sourcesOf = (result: XiaoningResult) =>
  */
 export function createWebChatAdapter(deps: WebChatDependencies) {
   const messagesPerMinute = deps.messagesPerMinute ?? 12;
-  const maxCharacters = deps.maxMessageCharacters ?? 2000;
+  const maxCharacters = deps.maxMessageCharacters ?? 500;
   const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
   let namespace: Namespace | undefined;
@@ -69,14 +70,15 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     const fail = (code: string, message: string): void => {
       socket.emit('error', { code, message });
     };
+    // Every message counts, valid or not: malformed floods are throttled like any other.
+    const allowed = limiter.hit(userId);
+    if (!allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
     const parsed = messageSchema.safeParse(payload);
     if (!parsed.success) return fail('VALIDATION_FAILED', '消息格式不对，请重新输入。');
     const text = parsed.data.text.trim();
     if (text === '') return fail('VALIDATION_FAILED', '请输入您想问的问题。');
     if ([...text].length > maxCharacters) return fail('VALIDATION_FAILED', `问题太长了，请控制在${maxCharacters}字以内。`);
     if (socket.data.busy) return fail('BUSY', '小宁还在回答上一个问题，请稍等。');
-    const allowed = limiter.hit(userId);
-    if (!allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
     if (!onMessage) return fail('SERVICE_UNAVAILABLE', '小宁还没有准备好，请稍后再试。');
     socket.data.busy = true;
     const inbound: InboundMessage = {
@@ -103,7 +105,10 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       },
     };
     void onMessage(inbound)
-      .catch(() => fail('INTERNAL', '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。'))
+      .catch((error: unknown) => {
+        deps.logger?.error({ err: error, socketId: socket.id }, 'web chat message failed');
+        fail('INTERNAL', '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。');
+      })
       .finally(() => {
         socket.data.busy = false;
       });
@@ -136,7 +141,10 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
           return;
         }
         socket.on('message', (payload: unknown) => receive(socket, userId, payload));
-        resume(socket, userId).catch(() => socket.emit('ready', { conversationId: null, messages: [] }));
+        resume(socket, userId).catch((error: unknown) => {
+          deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
+          socket.emit('ready', { conversationId: null, messages: [] });
+        });
       });
     },
     async stop() {

@@ -35,6 +35,7 @@ export function MessageComposer({ inputRef, waiting, onSend }: MessageComposerPr
         ref={inputRef}
         class="xn-input"
         rows={2}
+        maxLength={500}
         value={text}
         placeholder="请输入您的问题"
         aria-describedby="xn-input-hint"
@@ -42,7 +43,7 @@ export function MessageComposer({ inputRef, waiting, onSend }: MessageComposerPr
         onKeyDown={onKeyDown}
       />
       <span id="xn-input-hint" class="xn-visually-hidden">
-        按回车键发送，按Shift加回车键换行。
+        按回车键发送，按Shift加回车键换行。最多500字。
       </span>
       <button type="submit" class="xn-send" disabled={waiting || text.trim() === ''}>
         发送
