@@ -274,6 +274,12 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
       ['XML without the message fields', 400, () => postRaw('<xml><Content>hi</Content></xml>')],
       ['a body over 1 MB', 413, () => postRaw(`<xml><Content>${'长'.repeat(400_000)}</Content></xml>`)],
       ['a bad signature', 403, () => postRaw(wechatFixture('image.xml'), signedQuery('wrongtoken'))],
+      // Refused on the signature before the body is read: 403, not 413.
+      [
+        'a body over 1 MB with a bad signature',
+        403,
+        () => postRaw(`<xml><Content>${'长'.repeat(400_000)}</Content></xml>`, signedQuery('wrongtoken')),
+      ],
       ['no signature at all', 400, () => postRaw(wechatFixture('image.xml'), '')],
       [
         'an Encrypt that does not decrypt',

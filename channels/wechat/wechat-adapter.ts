@@ -156,7 +156,16 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
   router.get('/', (request, response) => {
     response.type('text/plain').send(envelope.echo(request.query));
   });
-  router.post('/', express.text({ type: bodyTypes, limit: '1mb' }), receive);
+  router.post(
+    '/',
+    // Unsigned requests are refused before their body (up to 1 MB) is read.
+    (request, _response, next) => {
+      envelope.checkQuery(request.query);
+      next();
+    },
+    express.text({ type: bodyTypes, limit: '1mb' }),
+    receive,
+  );
 
   const adapter: ChannelAdapter & { router: Router } = {
     channel: 'wechat',

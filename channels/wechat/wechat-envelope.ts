@@ -66,6 +66,11 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
   return {
     safeMode: cipher !== undefined,
 
+    /** Throws unless the query carries WeChat's signature: checked before a body is even read. */
+    checkQuery(query: unknown): void {
+      verifiedQuery(query);
+    },
+
     /** URL verification: the echostr to send back (decrypted when WeChat sent it encrypted). */
     echo(query: unknown): string {
       const verified = verifiedQuery(query);
