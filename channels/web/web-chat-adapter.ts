@@ -47,6 +47,8 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
   const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
   let namespace: Namespace | undefined;
+  /** The answer being written for each visitor, and the sockets waiting for it. */
+  const runs = new Map<string, { text: string; sockets: Set<Socket> }>();
 
   const userIdOf = (socket: Socket) => {
     const request = socket.request as RequestWithVoter;
@@ -81,6 +83,16 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     if (socket.data.busy) return fail('BUSY', '小宁还在回答上一个问题，请稍等。');
     if (!onMessage) return fail('SERVICE_UNAVAILABLE', '小宁还没有准备好，请稍后再试。');
     socket.data.busy = true;
+    // After a reconnect the widget sends the question in flight again: it joins the run already answering it
+    // instead of starting a second one (one answer, stored once).
+    const running = runs.get(userId);
+    if (running && running.text === text) {
+      running.sockets.add(socket);
+      return;
+    }
+    const run = { text, sockets: new Set([socket]) };
+    runs.set(userId, run);
+    const toAll = (event: string, body: object) => run.sockets.forEach((listener) => listener.emit(event, body));
     const inbound: InboundMessage = {
       channel: 'web',
       userId,
@@ -88,12 +100,10 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       text,
       raw: payload,
       reply: {
-        delta: (delta) => {
-          socket.emit('answer:delta', { text: delta });
-        },
+        delta: (delta) => toAll('answer:delta', { text: delta }),
         done: (result) => {
-          socket.data.conversationId = result.conversationId;
-          socket.emit('answer:done', {
+          run.sockets.forEach((listener) => (listener.data.conversationId = result.conversationId));
+          toAll('answer:done', {
             conversationId: result.conversationId,
             answer: result.answer,
             sources: sourcesOf(result),
@@ -101,16 +111,17 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
             refused: result.refused,
           });
         },
-        error: (code, message) => fail(code, message),
+        error: (code, message) => toAll('error', { code, message }),
       },
     };
     void onMessage(inbound)
       .catch((error: unknown) => {
         deps.logger?.error({ err: error, socketId: socket.id }, 'web chat message failed');
-        fail('INTERNAL', '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。');
+        toAll('error', { code: 'INTERNAL', message: '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。' });
       })
       .finally(() => {
-        socket.data.busy = false;
+        run.sockets.forEach((listener) => (listener.data.busy = false));
+        if (runs.get(userId) === run) runs.delete(userId);
       });
   };
 
