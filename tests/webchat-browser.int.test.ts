@@ -42,6 +42,20 @@ const focusedInWidget = (page: Page) =>
     return active ? active.id || active.className : null;
   })()`);
 
+/**
+ * The element focused inside the widget once focus has settled: focus moves in an effect after rendering,
+ * which on a loaded machine can come a little after the click or key press. Returns the last seen value.
+ */
+async function settledFocus(page: Page, expected: string): Promise<string | null> {
+  const deadline = Date.now() + 5000;
+  let focused = await focusedInWidget(page);
+  while (focused !== expected && Date.now() < deadline) {
+    await page.waitForTimeout(50);
+    focused = await focusedInWidget(page);
+  }
+  return focused as string | null;
+}
+
 /** Elements of the panel that stick out of the viewport to the right, or panels wider than the screen. */
 const horizontalOverflow = (page: Page) =>
   page.evaluate(`(() => {
@@ -163,7 +177,7 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
   it('answers with a streamed, cited answer; opens the source; large text; keyboard; resumes after a reload', async () => {
     const { page, problems } = await newPage({ viewport: { width: 1280, height: 800 } });
     const { launcher, panel } = await openWidget(page, served.url);
-    expect(await focusedInWidget(page)).toBe('xn-input');
+    expect(await settledFocus(page, 'xn-input')).toBe('xn-input');
 
     await recordStreaming(page);
     await ask(page, question);
@@ -190,14 +204,14 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
     await citation.click();
     const sourceHeading = panel.getByRole('heading', { level: 3 });
     expect(await sourceHeading.textContent()).toContain('住房公积金');
-    expect(await focusedInWidget(page)).toBe('xn-source-title');
+    expect(await settledFocus(page, 'xn-source-title')).toBe('xn-source-title');
     expect(((await panel.locator('.xn-excerpt').textContent()) ?? '').length).toBeGreaterThan(10);
     expect(await panel.locator('.xn-heading-path').count()).toBe(1);
     await page.screenshot({ path: path.join(outputFolder, 'webchat-source.png') });
     await page.keyboard.press('Escape');
     await page.locator('.xn-source-view').waitFor({ state: 'detached' });
     expect(await panel.isVisible()).toBe(true);
-    expect(await focusedInWidget(page)).toBe('xn-cite');
+    expect(await settledFocus(page, 'xn-cite')).toBe('xn-cite');
 
     const textSize = panel.getByRole('button', { name: '大字' });
     expect(await textSize.getAttribute('aria-pressed')).toBe('false');
@@ -213,11 +227,11 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
     await page.keyboard.press('Enter');
     expect(await waitForAnswer(page, 2)).toBeNull();
     expect(await page.locator('.xn-user .xn-text').last().textContent()).toBe(suggestion);
-    expect(await focusedInWidget(page)).toBe('xn-input');
+    expect(await settledFocus(page, 'xn-input')).toBe('xn-input');
 
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
-    expect(await focusedInWidget(page)).toBe('xn-launcher');
+    expect(await settledFocus(page, 'xn-launcher')).toBe('xn-launcher');
 
     // A reload restores the conversation (the id is remembered, the cookie proves whose it is) and the
     // large-text choice; the conversation goes on from there.
