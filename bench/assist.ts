@@ -5,39 +5,22 @@
  *
  *   npm run bench:assist [-- --runs 3]
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCallAssistant } from '../hotline/assist/call-assistant';
-import { openDatabase } from '../hotline/db/database';
 import { demoKnowledgeDirectory, readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData } from '../hotline/demo/load-demo-data';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
-import { createRepositories } from '../hotline/repositories';
-import { createOfflineEmbedder } from '../knowledge/embeddings/offline-embedder';
-import { openKnowledge } from '../knowledge/open-knowledge';
-import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
 import { createTokenizer } from '../knowledge/text/tokenizer';
 import { percentile } from '../scripts/retrieval/retrieval-metrics';
+import { openScratchKnowledge } from '../scripts/support/scratch-knowledge';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main() {
   const runsIndex = process.argv.indexOf('--runs');
   const runs = runsIndex >= 0 ? Number(process.argv[runsIndex + 1]) : 3;
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-bench-assist-'));
-  const database = await openDatabase({ dataDirectory });
-  const repositories = createRepositories(database.db);
-  const logger = { info: () => undefined, warn: () => undefined };
-  const knowledge = await openKnowledge({
-    documents: repositories.documents,
-    appMeta: repositories.appMeta,
-    analyse: textCharacterPairs,
-    embedder: createOfflineEmbedder(),
-    logger,
-    vectorStore: { kind: 'embedded', dataDirectory },
-  });
+  const scratch = await openScratchKnowledge({ prefix: 'xiaoning-bench-assist-', vectors: 'embedded' });
+  const { database, repositories, knowledge } = scratch;
   try {
     const demo = readDemoData();
     await loadDemoData(database, demo);
@@ -66,9 +49,7 @@ async function main() {
       `median of ${runs} runs: p50 ${percentile(p50, 0.5).toFixed(1)} ms, p95 ${percentile(p95, 0.5).toFixed(1)} ms (target p95 ≤ 300 ms)`,
     );
   } finally {
-    await knowledge.close();
-    await database.close();
-    fs.rmSync(dataDirectory, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

@@ -6,18 +6,14 @@
  *   npm run eval:retrieval [-- <shared data folder>] [--no-vectors] [--vector-weight 0.25] [--document-weight 1]
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase } from '../hotline/db/database';
-import { createRepositories } from '../hotline/repositories';
-import { createOfflineEmbedder } from '../knowledge/embeddings/offline-embedder';
-import { openKnowledge } from '../knowledge/open-knowledge';
 import type { KnowledgeHit } from '../knowledge/knowledge-base';
 import { defaultFusionWeights, defaultRelevanceThreshold } from '../knowledge/retrieval/retrieval-settings';
 import { textCharacterPairs, createWordAndPairAnalyser, type TermAnalyser } from '../knowledge/text/retrieval-terms';
 import { createTokenizer } from '../knowledge/text/tokenizer';
 import { percentile, retrievalMetrics } from './retrieval/retrieval-metrics';
+import { openScratchKnowledge } from './support/scratch-knowledge';
 
 interface PolicyQuestion {
   id: string;
@@ -60,24 +56,15 @@ export async function evaluateRetrieval(argv: string[], options: { quiet?: boole
   const analyserName = option(argv, '--analyser') ?? 'pairs';
   const analyse: TermAnalyser = analyserName === 'words' ? createWordAndPairAnalyser(createTokenizer()) : textCharacterPairs;
   const threshold = option(argv, '--threshold');
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-eval-retrieval-'));
-  const database = await openDatabase({ dataDirectory });
-  const repositories = createRepositories(database.db);
-  const logger = {
-    info: () => undefined,
-    warn: (details: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
-  };
-  const knowledge = await openKnowledge({
-    documents: repositories.documents,
-    appMeta: repositories.appMeta,
+  const scratch = await openScratchKnowledge({
+    prefix: 'xiaoning-eval-retrieval-',
     analyse,
-    embedder: createOfflineEmbedder(),
-    logger,
-    vectorStore: argv.includes('--no-vectors') ? { kind: 'none' } : { kind: 'embedded', dataDirectory },
+    vectors: argv.includes('--no-vectors') ? 'none' : 'embedded',
     weights,
     // Everything is kept here and the threshold applied below, so one run shows the whole trade-off.
     threshold: 0,
   });
+  const { knowledge } = scratch;
   try {
     const ingestStart = performance.now();
     const summary = await knowledge.ingester.ingestPaths([path.join(shared, 'knowledge')]);
@@ -126,9 +113,7 @@ export async function evaluateRetrieval(argv: string[], options: { quiet?: boole
     }
     return { metrics, kept, refused, latencies, ingestSeconds };
   } finally {
-    await knowledge.close();
-    await database.close();
-    fs.rmSync(dataDirectory, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

@@ -79,3 +79,57 @@ describe('cli ingest, search and reindex (DESIGN §5)', () => {
     expect(JSON.parse(run.stdout()).chunks).toBeGreaterThan(50);
   });
 });
+
+describe('cli ask (DESIGN §5)', () => {
+  it('answers each line on a fresh DATA_DIR (demo data and corpus loaded first), keeps conversations by conversationId, reports bad lines', async () => {
+    const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-cli-ask-'));
+    try {
+      const input = path.join(dataDirectory, 'ask.jsonl');
+      fs.writeFileSync(
+        input,
+        [
+          JSON.stringify({ id: 'p1', question: '住房公积金在什么情况下可以提取？' }),
+          JSON.stringify({ id: 'f1', question: '下周谁来接听热线？', conversationId: 'c1' }),
+          'not json',
+          JSON.stringify({ id: 'f2', question: '那霞浦县呢？', conversationId: 'c1' }),
+          JSON.stringify({ id: 'bad' }),
+          JSON.stringify({ id: 'o1', question: '帮我写一首关于春天的诗' }),
+        ].join('\n'),
+      );
+      const run = startProcess('server/cli.ts', ['ask', '--input', input], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
+      expect((await run.exited).code).toBe(1);
+      const answers = new Map(
+        run
+          .stdout()
+          .trim()
+          .split('\n')
+          .map(
+            (line) =>
+              JSON.parse(line) as {
+                id: string;
+                answer: string;
+                sources: { source: string; title: string }[];
+                refused: boolean;
+                toolCalls: string[];
+              },
+          )
+          .map((answer) => [answer.id, answer]),
+      );
+      expect([...answers.keys()]).toEqual(['p1', 'f1', 'f2', 'o1']);
+      expect(answers.get('p1')).toMatchObject({ refused: false, toolCalls: ['search_policies'] });
+      expect(answers.get('p1')!.sources[0]!.title).toContain('住房公积金');
+      // The follow-up only makes sense within conversation c1: it stays a previews question.
+      expect(answers.get('f2')!.toolCalls).toEqual(['get_hotline_previews']);
+      expect(answers.get('o1')).toMatchObject({ refused: true, sources: [] });
+      const errors = run
+        .stderr()
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { line: number });
+      expect(errors.map((error) => error.line)).toEqual([3, 5]);
+    } finally {
+      fs.rmSync(dataDirectory, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { createBm25Postings, defaultBm25Parameters } from '../../common/bm25-postings';
+
 /**
  * Okapi BM25 over pre-tokenised texts, kept in memory: the corpus is small (hundreds of documents,
  * a few thousand chunks), so an inverted index in plain maps answers in well under a millisecond.
@@ -13,56 +15,30 @@ export interface Bm25Hit {
 }
 
 export function createBm25Index(options: Bm25Options = {}) {
-  const k1 = options.k1 ?? 1.2;
-  const b = options.b ?? 0.75;
-  const postings = new Map<string, Map<string, number>>();
-  const lengths = new Map<string, number>();
-  let totalLength = 0;
-
-  const remove = (id: string) => {
-    const length = lengths.get(id);
-    if (length === undefined) return;
-    for (const documents of postings.values()) documents.delete(id);
-    lengths.delete(id);
-    totalLength -= length;
-  };
-
-  const inverseFrequency = (token: string) => {
-    const frequency = postings.get(token)?.size ?? 0;
-    return Math.log(1 + (lengths.size - frequency + 0.5) / (frequency + 0.5));
-  };
+  const postings = createBm25Postings({ k1: options.k1 ?? defaultBm25Parameters.k1, b: options.b ?? defaultBm25Parameters.b });
 
   return {
-    inverseFrequency,
+    inverseFrequency: postings.inverseFrequency,
     add(id: string, tokens: string[]): void {
-      remove(id);
       const counts = new Map<string, number>();
       for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
-      for (const [token, count] of counts) {
-        let documents = postings.get(token);
-        if (!documents) postings.set(token, (documents = new Map()));
-        documents.set(id, count);
-      }
-      lengths.set(id, tokens.length);
-      totalLength += tokens.length;
+      postings.add(id, counts);
     },
-    remove,
+    remove: postings.remove,
     get size() {
-      return lengths.size;
+      return postings.size;
     },
     search(queryTokens: string[], limit: number, accept?: (id: string) => boolean): Bm25Hit[] {
-      const count = lengths.size;
-      if (count === 0) return [];
-      const averageLength = totalLength / count;
+      if (postings.size === 0) return [];
+      const averageLength = postings.averageLength();
       const scores = new Map<string, number>();
       for (const token of new Set(queryTokens)) {
-        const documents = postings.get(token);
+        const documents = postings.documentsWith(token);
         if (!documents) continue;
-        const weight = inverseFrequency(token);
+        const weight = postings.inverseFrequency(token);
         for (const [id, frequency] of documents) {
           if (accept && !accept(id)) continue;
-          const norm = frequency + k1 * (1 - b + (b * lengths.get(id)!) / averageLength);
-          scores.set(id, (scores.get(id) ?? 0) + (weight * frequency * (k1 + 1)) / norm);
+          scores.set(id, (scores.get(id) ?? 0) + postings.termScore(weight, frequency, postings.lengthOf(id), averageLength));
         }
       }
       return [...scores]

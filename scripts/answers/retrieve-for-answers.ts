@@ -7,13 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../hotline/db/database';
-import { createRepositories } from '../../hotline/repositories';
-import { createOfflineEmbedder } from '../../knowledge/embeddings/offline-embedder';
 import type { KnowledgeHit } from '../../knowledge/knowledge-base';
-import { openKnowledge } from '../../knowledge/open-knowledge';
-import { textCharacterPairs } from '../../knowledge/text/retrieval-terms';
 import { readJsonLines } from '../appeal-intelligence/shared-data';
+import { openScratchKnowledge } from '../support/scratch-knowledge';
 
 export interface PolicyQuestion {
   id: string;
@@ -36,21 +32,8 @@ export interface RetrievedQuestion extends PolicyQuestion {
 }
 
 export async function retrieveForAnswers(shared: string, k: number): Promise<RetrievedQuestion[]> {
-  const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-eval-answers-'));
-  const database = await openDatabase({ dataDirectory });
-  const repositories = createRepositories(database.db);
-  const logger = {
-    info: () => undefined,
-    warn: (details: object, message: string) => process.stderr.write(`${message} ${JSON.stringify(details)}\n`),
-  };
-  const knowledge = await openKnowledge({
-    documents: repositories.documents,
-    appMeta: repositories.appMeta,
-    analyse: textCharacterPairs,
-    embedder: createOfflineEmbedder(),
-    logger,
-    vectorStore: { kind: 'none' },
-  });
+  const scratch = await openScratchKnowledge({ prefix: 'xiaoning-eval-answers-', vectors: 'none' });
+  const { knowledge, repositories } = scratch;
   try {
     await knowledge.ingester.ingestPaths([path.join(shared, 'knowledge')]);
     const questions = readJsonLines<PolicyQuestion>(path.join(shared, 'eval/policy-qa-public.jsonl'));
@@ -77,9 +60,7 @@ export async function retrieveForAnswers(shared: string, k: number): Promise<Ret
     }
     return retrieved;
   } finally {
-    await knowledge.close();
-    await database.close();
-    fs.rmSync(dataDirectory, { recursive: true, force: true });
+    await scratch.close();
   }
 }
 

@@ -7,7 +7,7 @@ import { createTokenizer } from '../../knowledge/text/tokenizer';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { createXiaoningFor, seedIfEmpty, seedKnowledgeIfNeeded } from '../services';
-import { readJsonLines, writeErrorLine, writeLine } from './command-support';
+import { readValidLines, writeErrorLine, writeLine } from './command-support';
 import { withKnowledge } from './knowledge-commands';
 
 const askLineSchema = z.object({
@@ -44,19 +44,9 @@ export function registerAskCommand(program: Command, loadConfiguration: () => Co
           tokenizer: createTokenizer(),
         });
         const conversations = new Map<string, string>();
-        for await (const line of readJsonLines(options.input)) {
-          if ('error' in line) {
-            failed = true;
-            writeErrorLine({ line: line.lineNumber, error: line.error });
-            continue;
-          }
-          const parsed = askLineSchema.safeParse(line.value);
-          if (!parsed.success) {
-            failed = true;
-            writeErrorLine({ line: line.lineNumber, error: parsed.error.issues.map((issue) => issue.message).join('；') });
-            continue;
-          }
-          const { id, question, conversationId } = parsed.data;
+        const lines = readValidLines(options.input, askLineSchema, () => (failed = true));
+        for await (const line of lines) {
+          const { id, question, conversationId } = line.value;
           const key = conversationId === undefined ? undefined : String(conversationId);
           try {
             // Each CLI conversation is its own user, so votes in different conversations are different voters.

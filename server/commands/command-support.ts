@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
+import type { z } from 'zod';
 import { AppError } from '../../common/errors';
 import type { Config } from '../config';
 import { openServices, type Services } from '../services';
@@ -38,5 +39,26 @@ export async function* readJsonLines(file: string): AsyncGenerator<InputLine> {
     } catch {
       yield { lineNumber, error: '不是有效的 JSON' };
     }
+  }
+}
+
+/**
+ * The lines of an input file that are JSON and match `schema`; every other line gets an error line on
+ * stderr (`{line, error}`) and `onInvalid` is called, so the command can exit with 1 at the end.
+ */
+export async function* readValidLines<T>(file: string, schema: z.ZodType<T>, onInvalid: () => void) {
+  for await (const line of readJsonLines(file)) {
+    if ('error' in line) {
+      onInvalid();
+      writeErrorLine({ line: line.lineNumber, error: line.error });
+      continue;
+    }
+    const parsed = schema.safeParse(line.value);
+    if (!parsed.success) {
+      onInvalid();
+      writeErrorLine({ line: line.lineNumber, error: parsed.error.issues.map((issue) => issue.message).join('；') });
+      continue;
+    }
+    yield { lineNumber: line.lineNumber, value: parsed.data };
   }
 }

@@ -6,7 +6,7 @@ import type { Knowledge } from '../../knowledge/open-knowledge';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { openKnowledgeFor, type Services } from '../services';
-import { readJsonLines, withServices, writeErrorLine, writeLine } from './command-support';
+import { readValidLines, withServices, writeLine } from './command-support';
 
 const outcomeWords: Record<IngestProgress['outcome'], string> = { added: '新增', updated: '更新', unchanged: '未变', failed: '失败' };
 
@@ -90,20 +90,9 @@ export function registerKnowledgeCommands(program: Command, loadConfiguration: (
       if (!Number.isInteger(k) || k < 1 || k > 50) throw new Error('--k 应为 1 到 50 之间的整数');
       let failed = false;
       await withKnowledge(config, async (knowledge) => {
-        for await (const line of readJsonLines(options.input)) {
-          if ('error' in line) {
-            failed = true;
-            writeErrorLine({ line: line.lineNumber, error: line.error });
-            continue;
-          }
-          const parsed = searchLineSchema.safeParse(line.value);
-          if (!parsed.success) {
-            failed = true;
-            writeErrorLine({ line: line.lineNumber, error: parsed.error.issues.map((issue) => issue.message).join('；') });
-            continue;
-          }
-          const { hits } = await knowledge.knowledgeBase.search(parsed.data.question, { k });
-          writeLine({ id: parsed.data.id, sources: hits.map((hit) => hit.source), scores: hits.map((hit) => hit.score) });
+        for await (const { value } of readValidLines(options.input, searchLineSchema, () => (failed = true))) {
+          const { hits } = await knowledge.knowledgeBase.search(value.question, { k });
+          writeLine({ id: value.id, sources: hits.map((hit) => hit.source), scores: hits.map((hit) => hit.score) });
         }
       });
       if (failed) process.exitCode = 1;
