@@ -21,15 +21,11 @@ import { percentile } from '../scripts/retrieval/retrieval-metrics';
 import { loadConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty, seedKnowledgeIfNeeded } from '../server/services';
+import { option } from '../scripts/support/command-line';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const median = (values: number[]) => percentile(values, 0.5);
 const milliseconds = (value: number) => `${value.toFixed(1)} ms`;
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-}
 
 const countFiles = (directory: string): number =>
   fs

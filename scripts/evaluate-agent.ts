@@ -23,12 +23,9 @@ import { crossValidatedIntentAccuracy, intentAccuracyOn, type IntentScore } from
 import { containsGold } from './answers/answer-metrics';
 import { readJsonLines, sharedDataDirectory } from './appeal-intelligence/shared-data';
 import { percentile } from './retrieval/retrieval-metrics';
+import { option } from './support/command-line';
 
 const print = (line: string) => void process.stdout.write(`${line}\n`);
-const option = (argv: string[], name: string) => {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-};
 const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));
 
 function printIntents(label: string, result: IntentScore) {

@@ -16,13 +16,9 @@ import { composePolicyAnswer } from '../bot/answers/compose-policy-answer';
 import { containsGold, isHeldOut } from './answers/answer-metrics';
 import { retrieveForAnswers, type RetrievedQuestion } from './answers/retrieve-for-answers';
 import { percentile } from './retrieval/retrieval-metrics';
+import { option } from './support/command-line';
 
 const maxCharacters = 300;
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
-}
 
 export async function evaluateAnswers(argv: string[]) {
   const positional = argv.filter((argument, index) => !argument.startsWith('--') && !argv[index - 1]?.startsWith('--'));

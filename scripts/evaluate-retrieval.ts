@@ -14,6 +14,7 @@ import { textCharacterPairs, createWordAndPairAnalyser, type TermAnalyser } from
 import { createTokenizer } from '../knowledge/text/tokenizer';
 import { percentile, retrievalMetrics } from './retrieval/retrieval-metrics';
 import { openScratchKnowledge } from './support/scratch-knowledge';
+import { option } from './support/command-line';
 
 interface PolicyQuestion {
   id: string;
@@ -30,11 +31,6 @@ function readJsonLines<T>(file: string): T[] {
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T);
-}
-
-function option(argv: string[], name: string): string | undefined {
-  const index = argv.indexOf(name);
-  return index >= 0 ? argv[index + 1] : undefined;
 }
 
 export async function evaluateRetrieval(argv: string[], options: { quiet?: boolean } = {}) {
