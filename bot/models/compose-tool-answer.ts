@@ -1,3 +1,4 @@
+import { chinaDateTime } from '../../common/china-time';
 import { noPolicyReply } from './offline-replies';
 
 /** The function that turns policy passages into a short cited answer (bot/answers). */
@@ -6,11 +7,7 @@ export type PolicyAnswerComposer = (
   passages: { title: string; headingPath: string[]; text: string }[],
 ) => { answer: string; cited: number[] };
 
-const chinaTime = (iso: string) => {
-  const date = new Date(new Date(iso).getTime() + 8 * 3600 * 1000);
-  const weekday = '日一二三四五六'[date.getUTCDay()];
-  return `${date.getUTCMonth() + 1}月${date.getUTCDate()}日（星期${weekday}）${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
-};
+const chinaTime = (iso: string) => chinaDateTime(new Date(iso));
 
 interface PreviewResult {
   previews: { unit: { name: string }; startsAt: string; endsAt: string; leaderTitle: string; scope: string }[];

@@ -3,7 +3,7 @@ import type { Preview } from '../../hotline/previews/previews-repository';
 import type { Unit } from '../../hotline/units/units-repository';
 import type { CastVote } from '../../hotline/polls/voting';
 import { truncateToBytes } from './answer-text';
-import { chinaClock, chinaDateTime } from './china-time';
+import { chinaClock, chinaDateTime } from '../../common/china-time';
 import type { WechatReply } from './reply-xml';
 import { wechatTexts } from './wechat-texts';
 import { inBallotOrder } from '../../hotline/polls/ballot-order';
