@@ -70,10 +70,7 @@ export function createRealtimeServer(deps: RealtimeDependencies) {
       io = undefined;
       // Disconnect clients and stop listening for upgrades; the HTTP server itself is closed by its owner.
       closing.disconnectSockets(true);
-      await new Promise<void>((resolve) => {
-        closing.engine.close();
-        resolve();
-      });
+      closing.engine.close();
     },
   };
 }
