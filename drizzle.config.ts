@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './hotline/db/schema.ts',
-  out: './hotline/db/migrations',
+  schema: './storage/schema.ts',
+  out: './storage/migrations',
 });

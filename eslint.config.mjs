@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'hotline/db/migrations/', 'webchat/dist/', 'admin/dist/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'storage/migrations/', 'webchat/dist/', 'admin/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
 
 interface DemoAppeal {

@@ -10,7 +10,7 @@ import { createCallAssistant } from '../hotline/assist/call-assistant';
 import { demoKnowledgeDirectory, readDemoData } from '../hotline/demo/demo-data-files';
 import { loadDemoData } from '../hotline/demo/load-demo-data';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import { percentile } from '../scripts/retrieval/retrieval-metrics';
 import { openScratchKnowledge } from '../scripts/support/scratch-knowledge';
 

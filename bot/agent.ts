@@ -1,11 +1,11 @@
 import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
 import { AppError } from '../common/errors';
-import { createTokenizer, type Tokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer, type Tokenizer } from '../text/tokenizer';
 import { createRateLimiter } from '../common/rate-limiter';
 import type { AppealQueries } from '../hotline/appeals/appeal-queries';
 import type { Voting } from '../hotline/polls/voting';
-import type { Repositories } from '../hotline/repositories';
+import type { Repositories } from '../storage/repositories';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
 import { asksToVote } from './intents/vote-consent';

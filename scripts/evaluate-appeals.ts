@@ -9,7 +9,7 @@
  *   npm run eval:appeals [-- <shared data folder>] [--seeds 42,7] [--similarity]
  */
 import path from 'node:path';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import { createAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
 import { readAppealTopics } from '../hotline/intelligence/tags/appeal-topics';
 import { stratifiedSplit } from '../hotline/intelligence/category/stratified-split';

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import { defaultCategoryModelFile } from '../hotline/intelligence/category/category-model';
 import { trainCategoryModel } from '../hotline/intelligence/category/train-category-model';
 import { readLabelledAppeals, repositoryRoot, sharedDataDirectory } from './appeal-intelligence/shared-data';

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../common/errors';
 import { createRateLimiter } from '../common/rate-limiter';
-import type { Repositories } from '../hotline/repositories';
+import type { Repositories } from '../storage/repositories';
 import type { Xiaoning } from '../bot/agent';
 import type { AppealQueries } from '../hotline/appeals/appeal-queries';
 import type { CallAssistant } from '../hotline/assist/call-assistant';

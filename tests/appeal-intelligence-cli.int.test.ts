@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../hotline/db/database';
+import { openDatabase } from '../storage/database';
 import { readDemoData } from '../hotline/demo/demo-data-files';
 import { readFixture } from '../hotline/intelligence/fixtures/read-fixture';
 import { appealTypes } from '../hotline/intelligence/type/appeal-types';
-import { createRepositories } from '../hotline/repositories';
+import { createRepositories } from '../storage/repositories';
 import { startProcess } from './support/service-process';
 
 jest.setTimeout(180_000);

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { votes } from '../hotline/db/schema';
+import { votes } from '../storage/schema';
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createUserAccount } from '../server/auth/user-accounts';
 import { computeAppealInsights } from '../hotline/intelligence/appeal-insights';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import type { createTestApp } from './support/test-app';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -3,11 +3,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { openDatabase, type DatabaseHandle } from '../hotline/db/database';
-import { createRepositories, type Repositories } from '../hotline/repositories';
+import { openDatabase, type DatabaseHandle } from '../storage/database';
+import { createRepositories, type Repositories } from '../storage/repositories';
 import { createOfflineEmbedder } from '../knowledge/embeddings/offline-embedder';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
-import { textCharacterPairs } from '../knowledge/text/retrieval-terms';
+import { textCharacterPairs } from '../text/term-analysers';
 import { createChromaVectorIndex } from '../knowledge/vector-store/chroma-vector-index';
 
 jest.setTimeout(120_000);

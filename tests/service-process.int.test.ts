@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../hotline/db/database';
+import { openDatabase } from '../storage/database';
 import { readDemoData } from '../hotline/demo/demo-data-files';
-import { createRepositories } from '../hotline/repositories';
+import { createRepositories } from '../storage/repositories';
 import { startProcess, waitForListening } from './support/service-process';
 
 jest.setTimeout(180_000);

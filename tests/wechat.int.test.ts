@@ -3,8 +3,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { createWechatCipher } from '../channels/wechat/wechat-cipher';
 import { wechatTexts } from '../channels/wechat/wechat-texts';
-import { votes } from '../hotline/db/schema';
-import { conversations } from '../hotline/db/schema';
+import { votes } from '../storage/schema';
+import { conversations } from '../storage/schema';
 import { startFakeWechatServer, type FakeWechatServer } from './fakes/fake-wechat-server';
 import { createTestApp } from './support/test-app';
 import {

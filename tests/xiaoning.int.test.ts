@@ -5,7 +5,7 @@ import request from 'supertest';
 import { isAppError } from '../common/errors';
 import { createAppealQueries } from '../hotline/appeals/appeal-queries';
 import { createVoting } from '../hotline/polls/voting';
-import { createTokenizer } from '../knowledge/text/tokenizer';
+import { createTokenizer } from '../text/tokenizer';
 import { loadConfig } from '../server/config';
 import { createXiaoningFor } from '../server/services';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fakes/fake-openai-server';

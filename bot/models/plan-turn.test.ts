@@ -1,5 +1,5 @@
 import { readDemoData } from '../../hotline/demo/demo-data-files';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import { createIntentRouter } from '../intents/intent-router';
 import { createUnitFinder } from '../slots/unit-slots';
 import { planTurn } from './plan-turn';

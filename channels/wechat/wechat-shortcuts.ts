@@ -1,6 +1,6 @@
 import { isAppError } from '../../common/errors';
-import type { Preview } from '../../hotline/previews/previews-repository';
-import type { Unit } from '../../hotline/units/units-repository';
+import type { Preview } from '../../storage/previews-repository';
+import type { Unit } from '../../storage/units-repository';
 import type { CastVote } from '../../hotline/polls/voting';
 import { truncateToBytes } from './answer-text';
 import { chinaClock, chinaDateTime } from '../../common/china-time';

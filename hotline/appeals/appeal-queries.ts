@@ -1,8 +1,8 @@
 import { AppError, notFound } from '../../common/errors';
-import type { Preview } from '../previews/previews-repository';
-import type { Repositories } from '../repositories';
+import type { Preview } from '../../storage/previews-repository';
+import type { Repositories } from '../../storage/repositories';
 import { appealDetail, appealListItem, chinaDay, similarAppealView, type PolicyReference } from './appeal-views';
-import type { AppealFilter } from './appeals-repository';
+import type { AppealFilter } from '../../storage/appeals-repository';
 
 export interface AppealListQuery {
   unitId?: string | undefined;

@@ -5,7 +5,7 @@ import { findUnitHotTopics } from '../intelligence/appeal-insights';
 import type { AppealIntelligence } from '../intelligence/appeal-intelligence';
 import { tagsOf } from '../intelligence/appeal-intelligence';
 import type { SimilarAppealIndex } from '../intelligence/similar/similar-appeal-index';
-import type { Repositories } from '../repositories';
+import type { Repositories } from '../../storage/repositories';
 import { handlingQuotes } from './handling-quotes';
 
 export interface CallAssistantDependencies {

@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../common/errors';
-import type { UnitsRepository } from '../units/units-repository';
-import type { PollsRepository } from './polls-repository';
+import type { UnitsRepository } from '../../storage/units-repository';
+import type { PollsRepository } from '../../storage/polls-repository';
 import { voteSuggestions } from './vote-suggestions';
 
 export interface PollTally {

@@ -1,5 +1,5 @@
-import type { Unit } from '../units/units-repository';
-import type { Preview } from './previews-repository';
+import type { Unit } from '../../storage/units-repository';
+import type { Preview } from '../../storage/previews-repository';
 
 const channelNames: Record<string, string> = {
   phone: '拨打 12345 热线电话',

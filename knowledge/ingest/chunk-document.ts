@@ -1,5 +1,5 @@
 import type { LoadedDocument } from './document-blocks';
-import { splitSentences } from './split-sentences';
+import { splitSentences } from '../../text/split-sentences';
 
 export interface DocumentChunk {
   ordinal: number;

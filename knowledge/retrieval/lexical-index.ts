@@ -1,5 +1,5 @@
 import { createBm25Index } from './bm25';
-import type { TermAnalyser } from '../text/retrieval-terms';
+import type { TermAnalyser } from '../../text/term-analysers';
 
 export interface IndexedChunk {
   id: string;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultCategoryModelFile } from '../../hotline/intelligence/category/category-model';
 import { trainCategoryModel } from '../../hotline/intelligence/category/train-category-model';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import { readLabelledAppeals, sharedDataDirectory } from './shared-data';
 import { writeModel } from './write-model';
 

@@ -11,7 +11,7 @@
  *   tsx scripts/appeal-intelligence/measure-similarity-threshold.ts [<shared data folder>]
  */
 import path from 'node:path';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import { cleanAppealText } from '../../hotline/intelligence/text/clean-appeal-text';
 import { readAppealTopics } from '../../hotline/intelligence/tags/appeal-topics';
 import { createTopicTagger } from '../../hotline/intelligence/tags/topic-tagger';

@@ -1,4 +1,4 @@
-import { everydayWordsByTopic } from './topic-aliases';
+import { everydayWordsByTopic } from '../../text/topic-aliases';
 import { searchTermsFor, weightedOccurrences } from './text-terms';
 import type { AppealTopic } from './types';
 

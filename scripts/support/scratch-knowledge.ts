@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../hotline/db/database';
-import { createRepositories } from '../../hotline/repositories';
+import { openDatabase } from '../../storage/database';
+import { createRepositories } from '../../storage/repositories';
 import { createOfflineEmbedder } from '../../knowledge/embeddings/offline-embedder';
 import { openKnowledge, type OpenKnowledgeOptions } from '../../knowledge/open-knowledge';
-import { textCharacterPairs } from '../../knowledge/text/retrieval-terms';
+import { textCharacterPairs } from '../../text/term-analysers';
 
 export interface ScratchKnowledgeOptions extends Pick<OpenKnowledgeOptions, 'weights' | 'threshold'> {
   /** Name prefix of the temporary DATA_DIR. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../common/errors';
 import { createRateLimiter } from '../../common/rate-limiter';
-import type { PublicUser, User, UsersRepository } from '../../hotline/users/users-repository';
-import { toPublicUser } from '../../hotline/users/users-repository';
+import type { PublicUser, User, UsersRepository } from '../../storage/users-repository';
+import { toPublicUser } from '../../storage/users-repository';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 
 export interface AuthServiceOptions {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
-import type { Repositories } from '../../hotline/repositories';
-import type { PublicUser } from '../../hotline/users/users-repository';
-import { toPublicUser } from '../../hotline/users/users-repository';
+import type { Repositories } from '../../storage/repositories';
+import type { PublicUser } from '../../storage/users-repository';
+import { toPublicUser } from '../../storage/users-repository';
 import { hashPassword, passwordRules } from './passwords';
 
 export const newAccountSchema = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isAppError } from '../../common/errors';
 import { createAppealQueries } from '../../hotline/appeals/appeal-queries';
 import { createVoting } from '../../hotline/polls/voting';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { createXiaoningFor, seedIfEmpty, seedKnowledgeIfNeeded } from '../services';

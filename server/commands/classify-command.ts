@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../../common/errors';
 import { loadAppealIntelligence, tagsOf } from '../../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import type { Config } from '../config';
 import { readJsonLines, writeErrorLine, writeLine } from './command-support';
 

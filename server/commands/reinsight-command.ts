@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { recomputeAllInsights } from '../../hotline/intelligence/appeal-insights';
 import { loadAppealIntelligence } from '../../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../text/tokenizer';
 import type { Config } from '../config';
 import { withServices, writeLine } from './command-support';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StatsRepository } from '../../hotline/stats/stats-repository';
+import type { StatsRepository } from '../../storage/stats-repository';
 import { appealTypes } from '../../hotline/intelligence/type/appeal-types';
 import type { ApiRouter } from '../api-router';
 import { dateRange, dayOrTime } from './query-dates';

@@ -1,5 +1,5 @@
-import type { Tokenizer } from '../../../knowledge/text/tokenizer';
-import { characterBigramCounts } from '../similar/character-bigrams';
+import type { Tokenizer } from '../../../text/tokenizer';
+import { characterPairCounts } from '../../../text/character-pairs';
 import type { TopicTagger } from '../tags/topic-tagger';
 import { cleanAppealText } from '../text/clean-appeal-text';
 import { isTopicalKeyword } from '../text/letter-words';
@@ -51,7 +51,7 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
 
   const representatives = (group: ReadonlyArray<{ appeal: PeriodAppeal; time: number }>, count: number): string[] => {
     const vectors = group.map(({ appeal }) =>
-      characterBigramCounts(cleanAppealText(appeal.content), 1, characterBigramCounts(cleanAppealText(appeal.title ?? ''), 2)),
+      characterPairCounts(cleanAppealText(appeal.content), 1, characterPairCounts(cleanAppealText(appeal.title ?? ''), 2)),
     );
     const documentFrequency = new Map<string, number>();
     for (const vector of vectors)

@@ -1,6 +1,6 @@
-import type { Tokenizer } from '../../../knowledge/text/tokenizer';
+import type { Tokenizer } from '../../../text/tokenizer';
 import { cleanAppealText } from '../text/clean-appeal-text';
-import { characterBigramCounts } from './character-bigrams';
+import { characterPairCounts } from '../../../text/character-pairs';
 import { createWeightedBm25 } from './weighted-bm25';
 
 export interface PastAppeal {
@@ -57,7 +57,7 @@ export function createSimilarAppealIndex(deps: SimilarAppealIndexDependencies) {
     return counts;
   };
   const bigramCounts = (appeal: Omit<PastAppeal, 'id'>) =>
-    characterBigramCounts(cleanAppealText(appeal.content), 1, characterBigramCounts(cleanAppealText(appeal.title ?? ''), titleWeight));
+    characterPairCounts(cleanAppealText(appeal.content), 1, characterPairCounts(cleanAppealText(appeal.title ?? ''), titleWeight));
 
   const inverseFrequency = (bigram: string) => Math.log((1 + bigramsById.size) / (1 + (bigramDocumentFrequency.get(bigram) ?? 0))) + 1;
   /** Bigrams as small integers, so that a cosine is a merge of two sorted arrays rather than map look-ups. */

@@ -1,4 +1,4 @@
-import { createTokenizer } from '../../../knowledge/text/tokenizer';
+import { createTokenizer } from '../../../text/tokenizer';
 import { readFixture } from '../fixtures/read-fixture';
 import { cleanAppealText } from '../text/clean-appeal-text';
 import { createAppealSummariser, maximumSummaryLength } from './summarise-appeal';

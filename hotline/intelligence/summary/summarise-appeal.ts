@@ -1,6 +1,6 @@
-import type { Tokenizer } from '../../../knowledge/text/tokenizer';
+import type { Tokenizer } from '../../../text/tokenizer';
 import { cleanAppealText } from '../text/clean-appeal-text';
-import { splitClauses, splitSentences } from '../text/split-sentences';
+import { splitClauses, splitSentences, withoutEndMarks } from '../../../text/split-sentences';
 import { isFormality, withoutLeadingGreeting } from './letter-formalities';
 
 export const maximumSummaryLength = 60;
@@ -80,6 +80,7 @@ export function createAppealSummariser(deps: { tokenizer: Tokenizer }) {
       .replace(/^[！!，,：:。\s]+/u, '')
       .trim();
     const sentences = splitSentences(content)
+      .map(withoutEndMarks)
       .map(withoutLeadingGreeting)
       .filter((sentence) => sentence !== '' && !isFormality(sentence));
     if (sentences.length === 0 && title === '') return trimToLength(content, maximumSummaryLength);

@@ -1,4 +1,4 @@
-import { everydayWordsByTopic } from './topic-aliases';
+import { everydayWordsByTopic } from '../../../text/topic-aliases';
 
 export interface WeightedTerm {
   term: string;

@@ -1,4 +1,4 @@
-import { splitClauses, splitSentences } from '../text/split-sentences';
+import { splitClauses, splitSentences, withoutEndMarks } from '../../../text/split-sentences';
 
 /**
  * 紧急件 means danger to life or property happening now: a fire or a gas leak, a structure that has
@@ -237,7 +237,7 @@ function findInSentence(sentence: string): string | null {
 }
 
 export function findEmergency(title: string, content: string): EmergencyFinding | null {
-  for (const sentence of [title, ...splitSentences(content)]) {
+  for (const sentence of [title, ...splitSentences(content).map(withoutEndMarks)]) {
     const evidence = sentence.trim() === '' ? null : (findInSentence(sentence) ?? findProgressingDamage(sentence));
     if (evidence !== null) return { evidence };
   }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { pollOptions, polls, units, votes } from '../db/schema';
+import type { Database } from './database';
+import { pollOptions, polls, units, votes } from './schema';
 
 export type Poll = typeof polls.$inferSelect;
 export type NewPoll = typeof polls.$inferInsert;

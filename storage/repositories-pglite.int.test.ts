@@ -1,5 +1,5 @@
-import { openDatabase } from '../hotline/db/database';
-import { repositoryContract } from '../hotline/repositories.contract';
+import { openDatabase } from './database';
+import { repositoryContract } from './repositories.contract';
 
 describe('repositories on PGlite', () => {
   repositoryContract(async () => {

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { units } from '../db/schema';
+import type { Database } from './database';
+import { units } from './schema';
 
 export type Unit = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;

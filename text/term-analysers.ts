@@ -3,17 +3,10 @@
  * does ("公积金贷款" vs "公积金 / 贷款"), so each jieba word is indexed together with its overlapping
  * character pairs: whole-word matches score high, partial ones still count. Latin words and numbers stay whole.
  */
+import { characterPairs } from './character-pairs';
 import type { Tokenizer } from './tokenizer';
 
 const hanPattern = /\p{Script=Han}/u;
-
-export function characterPairs(word: string): string[] {
-  const characters = [...word];
-  if (characters.length < 2) return characters;
-  const pairs: string[] = [];
-  for (let index = 0; index + 1 < characters.length; index += 1) pairs.push(characters[index]! + characters[index + 1]!);
-  return pairs;
-}
 
 export type TermAnalyser = (text: string) => string[];
 

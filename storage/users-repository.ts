@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { authSessions, users } from '../db/schema';
+import type { Database } from './database';
+import { authSessions, users } from './schema';
 
 export type User = typeof users.$inferSelect;
 export type Role = User['role'];

@@ -1,6 +1,6 @@
-import { openDatabase } from '../hotline/db/database';
-import { repositoryContract } from '../hotline/repositories.contract';
-import { createTemporaryDatabase, describePostgres } from './support/postgres-server';
+import { openDatabase } from './database';
+import { repositoryContract } from './repositories.contract';
+import { createTemporaryDatabase, describePostgres } from '../tests/support/postgres-server';
 
 describePostgres('repositories on a PostgreSQL server', () => {
   repositoryContract(async () => {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { appealInsights, appeals } from '../db/schema';
+import type { Database } from './database';
+import { appealInsights, appeals } from './schema';
 
 export type Appeal = typeof appeals.$inferSelect;
 export type NewAppeal = typeof appeals.$inferInsert;

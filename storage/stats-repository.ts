@@ -1,6 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { appealInsights, appeals } from '../db/schema';
+import type { Database } from './database';
+import { appealInsights, appeals } from './schema';
 
 export interface StatsFilter {
   unitId?: string | undefined;

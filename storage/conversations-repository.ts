@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { conversations, messages } from '../db/schema';
+import type { Database } from './database';
+import { conversations, messages } from './schema';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type Message = typeof messages.$inferSelect;

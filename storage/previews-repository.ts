@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { previews } from '../db/schema';
+import type { Database } from './database';
+import { previews } from './schema';
 
 export type Preview = typeof previews.$inferSelect;
 export type NewPreview = typeof previews.$inferInsert;

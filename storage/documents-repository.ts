@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { chunks, documents } from '../db/schema';
+import type { Database } from './database';
+import { chunks, documents } from './schema';
 
 export type KnowledgeDocument = typeof documents.$inferSelect;
 export type NewKnowledgeDocument = typeof documents.$inferInsert;

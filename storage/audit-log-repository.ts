@@ -1,6 +1,6 @@
 import { desc } from 'drizzle-orm';
-import type { Database } from '../db/database';
-import { auditLog } from '../db/schema';
+import type { Database } from './database';
+import { auditLog } from './schema';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
 

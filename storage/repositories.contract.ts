@@ -1,4 +1,4 @@
-import type { DatabaseHandle } from './db/database';
+import type { DatabaseHandle } from './database';
 import { createRepositories, type Repositories } from './repositories';
 
 /**
