@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import OpenAI, { APIConnectionError, APIError } from 'openai';
 import { AppError } from '../../common/errors';
 import { normaliseVector, type Embedder } from './embedder';
 
@@ -16,41 +16,38 @@ export interface OpenAiEmbedderOptions {
   fetch?: typeof fetch;
 }
 
-/** Only the fields we use; anything else the server adds is ignored. */
-const responseSchema = z.object({
-  data: z.array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number()) })),
-});
+const retryable = (error: unknown) =>
+  error instanceof APIConnectionError || (error instanceof APIError && (error.status === 429 || (error.status ?? 0) >= 500));
 
-const retryable = (status: number) => status === 429 || status >= 500;
-
-/** Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint (bge-m3 on vLLM, Ollama, Qwen, OpenAI…). */
+/**
+ * Embeddings from any OpenAI-compatible `/v1/embeddings` endpoint (bge-m3 on vLLM, Ollama, Qwen, OpenAI…)
+ * through the official `openai` SDK. Retries stay ours (the SDK's are turned off) so that the backoff and the
+ * one Chinese error are the same for every failure.
+ */
 export function createOpenAiEmbedder(options: OpenAiEmbedderOptions): Embedder {
   const batchSize = options.batchSize ?? 64;
   const attempts = options.attempts ?? 3;
-  const timeoutMs = options.timeoutMs ?? 30000;
   const backoffMs = options.backoffMs ?? 500;
-  const fetchImplementation = options.fetch ?? fetch;
-  const url = `${options.baseUrl.replace(/\/$/, '')}/embeddings`;
+  const client = new OpenAI({
+    baseURL: options.baseUrl,
+    // Local servers (vLLM, Ollama) take no key, but the SDK insists on one.
+    apiKey: options.apiKey ?? 'no-key',
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? 30000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
 
   const request = async (input: string[]): Promise<number[][]> => {
     let lastError: unknown;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
-        const response = await fetchImplementation(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...(options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : {}) },
-          body: JSON.stringify({ model: options.model, input }),
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (response.ok) {
-          const parsed = responseSchema.parse(await response.json());
-          if (parsed.data.length !== input.length) throw new Error(`expected ${input.length} embeddings, got ${parsed.data.length}`);
-          return [...parsed.data].sort((left, right) => left.index - right.index).map((entry) => normaliseVector(entry.embedding));
-        }
-        lastError = new Error(`embeddings endpoint answered ${response.status}`);
-        if (!retryable(response.status)) break;
+        // Floats, not the SDK's default base64: several OpenAI-compatible servers only speak floats.
+        const response = await client.embeddings.create({ model: options.model, input, encoding_format: 'float' });
+        if (response.data.length !== input.length) throw new Error(`expected ${input.length} embeddings, got ${response.data.length}`);
+        return [...response.data].sort((left, right) => left.index - right.index).map((entry) => normaliseVector(entry.embedding));
       } catch (error) {
         lastError = error;
+        if (!retryable(error)) break;
       }
       if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, backoffMs * 2 ** (attempt - 1)));
     }
