@@ -1,11 +1,11 @@
 import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
-import { AppError } from '../common/errors';
-import { createTokenizer, type Tokenizer } from '../text/tokenizer';
-import { createRateLimiter } from '../common/rate-limiter';
-import type { AppealQueries } from '../hotline/appeals/appeal-queries';
-import type { Voting } from '../hotline/polls/voting';
-import type { Repositories } from '../storage/repositories';
+import { AppError } from '../common';
+import { createTokenizer, type Tokenizer } from '../text';
+import { createRateLimiter } from '../common';
+import type { AppealQueries } from '../hotline';
+import type { Voting } from '../hotline';
+import type { Repositories } from '../storage';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
 import { asksToVote } from './intents/vote-consent';

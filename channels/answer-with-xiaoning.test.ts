@@ -1,5 +1,5 @@
-import { AppError } from '../common/errors';
-import type { XiaoningResult } from '../bot/agent-result';
+import { AppError } from '../common';
+import type { XiaoningResult } from '../bot';
 import { answerWithXiaoning, type AnsweringAgent } from './answer-with-xiaoning';
 import type { InboundMessage } from './types';
 

@@ -1,6 +1,6 @@
-import type { AskInput, XiaoningEvent } from '../bot/agent';
-import { isAppError } from '../common/errors';
-import type { XiaoningResult } from '../bot/agent-result';
+import type { AskInput, XiaoningEvent } from '../bot';
+import { isAppError } from '../common';
+import type { XiaoningResult } from '../bot';
 import type { InboundMessage } from './types';
 
 interface Logger {

@@ -1,4 +1,4 @@
-import type { XiaoningResult } from '../bot/agent-result';
+import type { XiaoningResult } from '../bot';
 import type { ChannelAdapter, InboundMessage } from './types';
 
 /** Drives one adapter through its channel's real protocol (socket.io client, WeChat's signed XML…). */

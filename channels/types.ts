@@ -1,4 +1,4 @@
-import type { XiaoningResult } from '../bot/agent-result';
+import type { XiaoningResult } from '../bot';
 
 /** The channels Xiaoning is reached through; stored as `conversations.channel` and `votes.channel`. */
 export type ChannelName = 'web' | 'wechat';

@@ -1,9 +1,9 @@
-import type { DocumentsRepository, KnowledgeDocument, Chunk } from '../storage/documents-repository';
+import type { DocumentsRepository, KnowledgeDocument, Chunk } from '../storage';
 import type { Embedder } from './embeddings/embedder';
 import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
-import { stripQuestionWords, type TermAnalyser } from '../text/term-analysers';
+import { stripQuestionWords, type TermAnalyser } from '../text';
 import type { ChromaVectorIndex, VectorHit, VectorRecord } from './vector-store/chroma-vector-index';
 
 export interface KnowledgeHit {

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { AppMetaRepository } from '../storage/app-meta-repository';
-import type { DocumentsRepository } from '../storage/documents-repository';
+import type { AppMetaRepository } from '../storage';
+import type { DocumentsRepository } from '../storage';
 import type { Embedder } from './embeddings/embedder';
 import { createIngester } from './ingest/ingest-files';
 import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
 import type { FusionWeights } from './retrieval/fuse-scores';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
-import type { TermAnalyser } from '../text/term-analysers';
+import type { TermAnalyser } from '../text';
 import { createChromaServer, type ChromaServer } from './vector-store/chroma-server';
 import { createChromaVectorIndex } from './vector-store/chroma-vector-index';
 

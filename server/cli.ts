@@ -1,8 +1,8 @@
 import readline from 'node:readline';
 import { Command, CommanderError } from 'commander';
-import { isAppError } from '../common/errors';
-import { readDemoData } from '../hotline/demo/demo-data-files';
-import { loadDemoData } from '../hotline/demo/load-demo-data';
+import { isAppError } from '../common';
+import { readDemoData } from '../hotline';
+import { loadDemoData } from '../hotline';
 import { newAccountSchema, createUserAccount } from './auth/user-accounts';
 import { registerAskCommand } from './commands/ask-command';
 import { registerClassifyCommand } from './commands/classify-command';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../common/errors';
+import { AppError } from '../common';
 
 const optionalText = z
   .string()

@@ -1,6 +1,6 @@
 import express from 'express';
 import request from 'supertest';
-import { AppError } from '../common/errors';
+import { AppError } from '../common';
 import { errorHandler, notFoundHandler } from './errors';
 
 describe('the error handler', () => {

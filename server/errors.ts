@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError, isAppError } from '../common/errors';
+import { AppError, isAppError } from '../common';
 
 const genericMessage = '服务暂时出现问题，请稍后再试。如需帮助，请拨打 12345。';
 

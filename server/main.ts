@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { loadConfig, type Config } from './config';
 import { createLogger, type Logger } from './logger';
-import type { Knowledge } from '../knowledge/open-knowledge';
+import type { Knowledge } from '../knowledge';
 import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty, seedKnowledgeIfNeeded } from './services';
 
 /** The composition root: reads the config once, builds every component, serves, and shuts down cleanly. */

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { isVoterId, newVoterId, voterCookieMaxAgeMs, voterCookieName } from '../common/voter-identity';
+import { isVoterId, newVoterId, voterCookieMaxAgeMs, voterCookieName } from '../common';
 
 /** The web voter's id: only from the signed cookie the server issued, never from anything the client claims. */
 export const voterIdOf = (response: Response): string | undefined => response.locals.voterId as string | undefined;

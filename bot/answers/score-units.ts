@@ -2,7 +2,7 @@
  * How well each unit answers the question: the share of the question's weight (its character pairs, each
  * weighted by how rare it is among the units at hand) the unit contains.
  */
-import { stripQuestionWords, textCharacterPairs } from '../../text/term-analysers';
+import { stripQuestionWords, textCharacterPairs } from '../../text';
 import type { AnswerUnit } from './answer-units';
 
 export interface UnitScoring {

@@ -1,4 +1,4 @@
-import { chinaDateTime } from '../../common/china-time';
+import { chinaDateTime } from '../../common';
 import { noPolicyReply } from './offline-replies';
 
 /** The function that turns policy passages into a short cited answer (bot/answers). */

@@ -1,5 +1,5 @@
-import { readDemoData } from '../../hotline/demo/demo-data-files';
-import { createTokenizer } from '../../text/tokenizer';
+import { readDemoData } from '../../hotline';
+import { createTokenizer } from '../../text';
 import { createIntentRouter } from '../intents/intent-router';
 import { createUnitFinder } from '../slots/unit-slots';
 import { planTurn } from './plan-turn';

@@ -1,4 +1,4 @@
-import { readDemoData } from '../../hotline/demo/demo-data-files';
+import { readDemoData } from '../../hotline';
 import { createUnitFinder } from './unit-slots';
 
 /** The units the service loads into the database from data/demo (bot/agent.ts lists them per turn). */

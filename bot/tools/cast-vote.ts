@@ -1,7 +1,7 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { inBallotOrder } from '../../hotline/polls/ballot-order';
-import { isAppError } from '../../common/errors';
+import { inBallotOrder } from '../../hotline';
+import { isAppError } from '../../common';
 import { asToolResult, contextOf, type ToolDependencies } from './tool-context';
 
 /**

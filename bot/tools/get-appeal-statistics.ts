@@ -1,6 +1,6 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { appealTypes } from '../../hotline/intelligence/type/appeal-types';
+import { appealTypes } from '../../hotline';
 import { asToolResult, type ToolDependencies } from './tool-context';
 
 export function createGetAppealStatisticsTool(deps: ToolDependencies) {

@@ -1,6 +1,6 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { previewView } from '../../hotline/previews/preview-views';
+import { previewView } from '../../hotline';
 import { asToolResult, type ToolDependencies } from './tool-context';
 
 export function createGetHotlinePreviewsTool(deps: ToolDependencies) {

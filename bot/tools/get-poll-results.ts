@@ -1,6 +1,6 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
-import { inBallotOrder } from '../../hotline/polls/ballot-order';
+import { inBallotOrder } from '../../hotline';
 import { asToolResult, type ToolDependencies } from './tool-context';
 
 export function createGetPollResultsTool(deps: ToolDependencies) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { AppealQueries } from '../../hotline/appeals/appeal-queries';
-import type { Voting } from '../../hotline/polls/voting';
-import type { Repositories } from '../../storage/repositories';
+import type { AppealQueries } from '../../hotline';
+import type { Voting } from '../../hotline';
+import type { Repositories } from '../../storage';
 
 /**
  * Who is asking, from the channel (signed web cookie, WeChat openid, CLI user) — never from what a model

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { XiaoningResult } from '../../bot/agent-result';
-import { createRateLimiter } from '../../common/rate-limiter';
-import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common/voter-identity';
+import type { XiaoningResult } from '../../bot';
+import { createRateLimiter } from '../../common';
+import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common';
 import type { ChannelAdapter, InboundMessage } from '../types';
 
 export interface StoredConversations {

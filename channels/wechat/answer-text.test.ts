@@ -1,4 +1,4 @@
-import type { XiaoningResult } from '../../bot/agent-result';
+import type { XiaoningResult } from '../../bot';
 import { maxTextBytes, truncateToBytes, wechatAnswerText } from './answer-text';
 
 const result = (answer: string, titles: string[]): XiaoningResult => ({

@@ -1,4 +1,4 @@
-import { citedSources, type XiaoningResult } from '../../bot/agent-result';
+import { citedSources, type XiaoningResult } from '../../bot';
 
 /** WeChat refuses text over 2048 bytes (errcode 45002); a margin keeps us clear of it. */
 export const maxTextBytes = 2000;

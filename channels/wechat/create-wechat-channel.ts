@@ -1,4 +1,4 @@
-import type { Preview } from '../../storage/previews-repository';
+import type { Preview } from '../../storage';
 import { createRecentConversationFinder, type ConversationLookup } from './recent-conversation';
 import type { RetryGuardOptions } from './retry-guard';
 import { createWechatAdapter, type WechatAdapter } from './wechat-adapter';

@@ -10,7 +10,7 @@ import { createWechatEnvelope } from './wechat-envelope';
 import type { WechatShortcuts } from './wechat-shortcuts';
 import { wechatTexts } from './wechat-texts';
 import { inboundMessageSchema, type WechatInbound } from './wechat-xml';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 
 interface Logger {
   warn(object: object, message: string): void;

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 import { createWechatCipher, WechatCipherError, type WechatCipher } from './wechat-cipher';
 import { encryptedReplyXml } from './reply-xml';
 import { signatureMatches, wechatSignature } from './wechat-signature';

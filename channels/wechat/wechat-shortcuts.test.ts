@@ -1,5 +1,5 @@
-import { AppError } from '../../common/errors';
-import type { CastVote } from '../../hotline/polls/voting';
+import { AppError } from '../../common';
+import type { CastVote } from '../../hotline';
 import { createWechatShortcuts } from './wechat-shortcuts';
 
 function setup() {

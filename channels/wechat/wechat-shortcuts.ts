@@ -1,12 +1,12 @@
-import { isAppError } from '../../common/errors';
-import type { Preview } from '../../storage/previews-repository';
-import type { Unit } from '../../storage/units-repository';
-import type { CastVote } from '../../hotline/polls/voting';
+import { isAppError } from '../../common';
+import type { Preview } from '../../storage';
+import type { Unit } from '../../storage';
+import type { CastVote } from '../../hotline';
 import { truncateToBytes } from './answer-text';
-import { chinaClock, chinaDateTime } from '../../common/china-time';
+import { chinaClock, chinaDateTime } from '../../common';
 import type { WechatReply } from './reply-xml';
 import { wechatTexts } from './wechat-texts';
-import { inBallotOrder } from '../../hotline/polls/ballot-order';
+import { inBallotOrder } from '../../hotline';
 
 export interface ShortcutDependencies {
   previews: { list(filter: { from?: Date; publishedOnly?: boolean }): Promise<Preview[]> };

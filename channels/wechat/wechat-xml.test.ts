@@ -1,5 +1,5 @@
 import { wechatFixture } from '../../tests/support/wechat-client';
-import { isAppError } from '../../common/errors';
+import { isAppError } from '../../common';
 import { cdata, passiveReplyXml } from './reply-xml';
 import { inboundMessageSchema, parseWechatXml } from './wechat-xml';
 

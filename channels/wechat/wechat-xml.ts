@@ -1,6 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 
 /** Why a body was refused; the handler answers 400 and logs the reason, never the body. */
 const badXml = (reason: string) => new AppError('BAD_REQUEST', '请求格式不正确。', { details: { reason } });

@@ -1,8 +1,8 @@
-import { AppError, notFound } from '../../common/errors';
-import type { Preview } from '../../storage/previews-repository';
-import type { Repositories } from '../../storage/repositories';
+import { AppError, notFound } from '../../common';
+import type { Preview } from '../../storage';
+import type { Repositories } from '../../storage';
 import { appealDetail, appealListItem, chinaDay, similarAppealView, type PolicyReference } from './appeal-views';
-import type { AppealFilter } from '../../storage/appeals-repository';
+import type { AppealFilter } from '../../storage';
 
 export interface AppealListQuery {
   unitId?: string | undefined;

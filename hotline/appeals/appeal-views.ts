@@ -1,5 +1,5 @@
 import { maskPersonalData } from '../intelligence/privacy/mask-personal-data';
-import type { Appeal, AppealInsight } from '../../storage/appeals-repository';
+import type { Appeal, AppealInsight } from '../../storage';
 
 /** A policy passage related to an appeal, as the knowledge base returns it. */
 export interface PolicyReference {

@@ -1,11 +1,11 @@
-import { notFound } from '../../common/errors';
+import { notFound } from '../../common';
 import type { PolicyReference } from '../appeals/appeal-views';
 import { isReplyPublished } from '../appeals/appeal-views';
 import { findUnitHotTopics } from '../intelligence/appeal-insights';
 import type { AppealIntelligence } from '../intelligence/appeal-intelligence';
 import { tagsOf } from '../intelligence/appeal-intelligence';
 import type { SimilarAppealIndex } from '../intelligence/similar/similar-appeal-index';
-import type { Repositories } from '../../storage/repositories';
+import type { Repositories } from '../../storage';
 import { handlingQuotes } from './handling-quotes';
 
 export interface CallAssistantDependencies {

@@ -1,8 +1,8 @@
-import { createTokenizer } from '../../text/tokenizer';
-import type { DatabaseHandle } from '../../storage/database';
+import { createTokenizer } from '../../text';
+import type { DatabaseHandle } from '../../storage';
 import { loadAppealIntelligence, type AppealIntelligence } from '../intelligence/appeal-intelligence';
 import { computeAppealInsights } from '../intelligence/appeal-insights';
-import { createRepositories } from '../../storage/repositories';
+import { createRepositories } from '../../storage';
 import { addDays, addMinutes, sessionStart } from './demo-calendar';
 import type { DemoData } from './demo-data-files';
 

@@ -1,8 +1,8 @@
-import { openDatabase, type DatabaseHandle } from '../../storage/database';
+import { openDatabase, type DatabaseHandle } from '../../storage';
 import { readDemoData, type DemoData } from '../demo/demo-data-files';
 import { loadDemoData } from '../demo/load-demo-data';
-import { createRepositories, type Repositories } from '../../storage/repositories';
-import { createTokenizer } from '../../text/tokenizer';
+import { createRepositories, type Repositories } from '../../storage';
+import { createTokenizer } from '../../text';
 import { findUnitHotTopics, recomputeAllInsights } from './appeal-insights';
 import { loadAppealIntelligence, type AppealIntelligence } from './appeal-intelligence';
 import { appealTypes } from './type/appeal-types';

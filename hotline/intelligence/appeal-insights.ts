@@ -1,6 +1,6 @@
-import type { AppealFilter, AppealText, AppealsRepository, NewAppealInsight } from '../../storage/appeals-repository';
-import type { DatabaseHandle } from '../../storage/database';
-import { createRepositories } from '../../storage/repositories';
+import type { AppealFilter, AppealText, AppealsRepository, NewAppealInsight } from '../../storage';
+import type { DatabaseHandle } from '../../storage';
+import { createRepositories } from '../../storage';
 import { tagsOf, type AppealIntelligence } from './appeal-intelligence';
 import type { DutyUnit } from './hot-topics/duty-matcher';
 import type { HotTopic, HotTopicOptions } from './hot-topics/hot-topics';

@@ -1,5 +1,5 @@
-import { AppError } from '../../common/errors';
-import type { Tokenizer } from '../../text/tokenizer';
+import { AppError } from '../../common';
+import type { Tokenizer } from '../../text';
 import { createCategoryClassifier } from './category/category-classifier';
 import { readCategoryModel, type CategoryModel } from './category/category-model';
 import { createHotTopicFinder, type HotTopic, type HotTopicOptions, type PeriodAppeal } from './hot-topics/hot-topics';

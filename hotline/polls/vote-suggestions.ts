@@ -1,4 +1,4 @@
-import type { Unit } from '../../storage/units-repository';
+import type { Unit } from '../../storage';
 
 /**
  * Two to four questions a citizen who just voted for a unit might ask Xiaoning instead of waiting for the

@@ -1,6 +1,6 @@
-import { AppError, notFound } from '../../common/errors';
-import type { UnitsRepository } from '../../storage/units-repository';
-import type { PollsRepository } from '../../storage/polls-repository';
+import { AppError, notFound } from '../../common';
+import type { UnitsRepository } from '../../storage';
+import type { PollsRepository } from '../../storage';
 import { voteSuggestions } from './vote-suggestions';
 
 export interface PollTally {

@@ -1,5 +1,5 @@
-import type { Unit } from '../../storage/units-repository';
-import type { Preview } from '../../storage/previews-repository';
+import type { Unit } from '../../storage';
+import type { Preview } from '../../storage';
 
 const channelNames: Record<string, string> = {
   phone: '拨打 12345 热线电话',

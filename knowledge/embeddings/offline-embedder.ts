@@ -1,4 +1,4 @@
-import { characterPairs } from '../../text/character-pairs';
+import { characterPairs } from '../../text';
 import { normaliseVector, type Embedder } from './embedder';
 
 /** FNV-1a: a fast, stable string hash, so the same text gets the same vector on every machine and release. */

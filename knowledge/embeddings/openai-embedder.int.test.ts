@@ -1,5 +1,5 @@
 import { startFakeOpenAiServer, type FakeOpenAiServer } from '../../tests/fakes/fake-openai-server';
-import { isAppError } from '../../common/errors';
+import { isAppError } from '../../common';
 import { embedderContract } from './embedder.contract';
 import { createOpenAiEmbedder } from './openai-embedder';
 

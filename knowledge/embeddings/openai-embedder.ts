@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIError } from 'openai';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 import { normaliseVector, type Embedder } from './embedder';
 
 export interface OpenAiEmbedderOptions {

@@ -1,6 +1,6 @@
 import { chunkDocument } from './chunk-document';
 import { blocksFromText } from './document-blocks';
-import { splitSentences } from '../../text/split-sentences';
+import { splitSentences } from '../../text';
 
 describe('splitSentences', () => {
   it('cuts after 。！？； and keeps closing quotes with their sentence', () => {

@@ -1,5 +1,5 @@
 import type { LoadedDocument } from './document-blocks';
-import { splitSentences } from '../../text/split-sentences';
+import { splitSentences } from '../../text';
 
 export interface DocumentChunk {
   ordinal: number;

@@ -1,4 +1,4 @@
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'html' | 'markdown' | 'text';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, isAppError } from '../../common/errors';
-import type { AppMetaRepository } from '../../storage/app-meta-repository';
-import type { DocumentsRepository, KnowledgeDocument } from '../../storage/documents-repository';
+import { AppError, isAppError } from '../../common';
+import type { AppMetaRepository } from '../../storage';
+import type { DocumentsRepository, KnowledgeDocument } from '../../storage';
 import type { KnowledgeBase } from '../knowledge-base';
 import { chunkDocument } from './chunk-document';
 import { loadDocument } from './load-document';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { isAppError } from '../../common/errors';
+import { isAppError } from '../../common';
 import { makeDocx } from '../../tests/support/make-docx';
 import { makePdf } from '../../tests/support/make-pdf';
 import { chunkDocument } from './chunk-document';

@@ -1,5 +1,5 @@
 import mammoth from 'mammoth';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 import type { LoadedDocument } from './document-blocks';
 import { loadHtml } from './load-html';
 

@@ -1,5 +1,5 @@
 import type * as PdfJs from 'pdfjs-dist';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 import { blocksFromText, titleFromText, type LoadedDocument } from './document-blocks';
 
 /**

@@ -1,4 +1,4 @@
-import { createBm25Postings, defaultBm25Parameters } from '../../text/bm25-postings';
+import { createBm25Postings, defaultBm25Parameters } from '../../text';
 
 /**
  * Okapi BM25 over pre-tokenised texts, kept in memory: the corpus is small (hundreds of documents,

@@ -1,5 +1,5 @@
 import { createBm25Index } from './bm25';
-import type { TermAnalyser } from '../../text/term-analysers';
+import type { TermAnalyser } from '../../text';
 
 export interface IndexedChunk {
   id: string;

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 
 export interface ChromaServerLogger {
   info(details: object, message: string): void;

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AppError } from '../../common/errors';
-import { createRateLimiter } from '../../common/rate-limiter';
-import type { PublicUser, User, UsersRepository } from '../../storage/users-repository';
-import { toPublicUser } from '../../storage/users-repository';
+import { AppError } from '../../common';
+import { createRateLimiter } from '../../common';
+import type { PublicUser, User, UsersRepository } from '../../storage';
+import { toPublicUser } from '../../storage';
 import { decoyPasswordHash, verifyPassword } from './passwords';
 
 export interface AuthServiceOptions {

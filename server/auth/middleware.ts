@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { CookieOptions, RequestHandler } from 'express';
-import { AppError } from '../../common/errors';
-import type { Role } from '../../storage/users-repository';
+import { AppError } from '../../common';
+import type { Role } from '../../storage';
 import type { AuthService, AuthenticatedSession } from './auth-service';
 
 export const sessionCookieName = 'xn_session';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
-import type { Repositories } from '../../storage/repositories';
-import type { PublicUser } from '../../storage/users-repository';
-import { toPublicUser } from '../../storage/users-repository';
+import { AppError } from '../../common';
+import type { Repositories } from '../../storage';
+import type { PublicUser } from '../../storage';
+import { toPublicUser } from '../../storage';
 import { hashPassword, passwordRules } from './passwords';
 
 export const newAccountSchema = z

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { isAppError } from '../../common/errors';
-import { createAppealQueries } from '../../hotline/appeals/appeal-queries';
-import { createVoting } from '../../hotline/polls/voting';
-import { createTokenizer } from '../../text/tokenizer';
+import { isAppError } from '../../common';
+import { createAppealQueries } from '../../hotline';
+import { createVoting } from '../../hotline';
+import { createTokenizer } from '../../text';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { createXiaoningFor, seedIfEmpty, seedKnowledgeIfNeeded } from '../services';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
-import { loadAppealIntelligence, tagsOf } from '../../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../../text/tokenizer';
+import { AppError } from '../../common';
+import { loadAppealIntelligence, tagsOf } from '../../hotline';
+import { createTokenizer } from '../../text';
 import type { Config } from '../config';
 import { readJsonLines, writeErrorLine, writeLine } from './command-support';
 

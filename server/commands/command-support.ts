@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import type { z } from 'zod';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 import type { Config } from '../config';
 import { openServices, type Services } from '../services';
 

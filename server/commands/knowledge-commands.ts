@@ -1,8 +1,8 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { IngestProgress } from '../../knowledge/ingest/ingest-files';
-import type { Knowledge } from '../../knowledge/open-knowledge';
+import type { IngestProgress } from '../../knowledge';
+import type { Knowledge } from '../../knowledge';
 import type { Config } from '../config';
 import { createLogger } from '../logger';
 import { openKnowledgeFor, type Services } from '../services';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { recomputeAllInsights } from '../../hotline/intelligence/appeal-insights';
-import { loadAppealIntelligence } from '../../hotline/intelligence/appeal-intelligence';
-import { createTokenizer } from '../../text/tokenizer';
+import { recomputeAllInsights } from '../../hotline';
+import { loadAppealIntelligence } from '../../hotline';
+import { createTokenizer } from '../../text';
 import type { Config } from '../config';
 import { withServices, writeLine } from './command-support';
 

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
-import type { Voting } from '../../hotline/polls/voting';
+import type { Voting } from '../../hotline';
 import type { Logger } from '../logger';
 import { createTallyBroadcaster } from './tally-broadcaster';
 

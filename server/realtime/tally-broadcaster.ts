@@ -1,4 +1,4 @@
-import type { PollTally } from '../../hotline/polls/voting';
+import type { PollTally } from '../../hotline';
 
 /**
  * Pushes a poll's tally after votes. Concurrent votes are coalesced: while one tally is being read, later

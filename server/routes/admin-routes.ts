@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Repositories } from '../../storage/repositories';
+import type { Repositories } from '../../storage';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
 import { createUserAccount, newAccountSchema } from '../auth/user-accounts';

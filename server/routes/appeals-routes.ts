@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AppealQueries } from '../../hotline/appeals/appeal-queries';
-import { appealTypes } from '../../hotline/intelligence/type/appeal-types';
+import type { AppealQueries } from '../../hotline';
+import { appealTypes } from '../../hotline';
 import type { ApiRouter } from '../api-router';
 import { dateRange, dayOrTime } from './query-dates';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Xiaoning } from '../../bot/agent';
+import type { Xiaoning } from '../../bot';
 import type { ApiRouter } from '../api-router';
 import { webUserIdOf } from '../voter-cookie';
 

@@ -1,9 +1,9 @@
 import multer from 'multer';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError, notFound } from '../../common/errors';
-import type { Repositories } from '../../storage/repositories';
-import type { Knowledge } from '../../knowledge/open-knowledge';
+import { AppError, notFound } from '../../common';
+import type { Repositories } from '../../storage';
+import type { Knowledge } from '../../knowledge';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
 

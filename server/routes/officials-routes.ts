@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
-import type { CallAssistant } from '../../hotline/assist/call-assistant';
+import { AppError } from '../../common';
+import type { CallAssistant } from '../../hotline';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
 import { dateRange, dayOrTime } from './query-dates';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
-import { createRateLimiter } from '../../common/rate-limiter';
-import type { Voting } from '../../hotline/polls/voting';
+import { AppError } from '../../common';
+import { createRateLimiter } from '../../common';
+import type { Voting } from '../../hotline';
 import type { ApiRouter } from '../api-router';
 import { voterIdOf } from '../voter-cookie';
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, notFound } from '../../common/errors';
-import { previewView } from '../../hotline/previews/preview-views';
-import type { Preview } from '../../storage/previews-repository';
-import type { Repositories } from '../../storage/repositories';
+import { AppError, notFound } from '../../common';
+import { previewView } from '../../hotline';
+import type { Preview } from '../../storage';
+import type { Repositories } from '../../storage';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
 import { dayOrTime, endOf, startOf } from './query-dates';

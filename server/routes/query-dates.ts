@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../common/errors';
+import { AppError } from '../../common';
 
 /** A day (YYYY-MM-DD, China time) or an exact time with its zone. */
 export const dayOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: '日期格式应为 YYYY-MM-DD 或带时区的时间' });

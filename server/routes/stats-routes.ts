@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { StatsRepository } from '../../storage/stats-repository';
-import { appealTypes } from '../../hotline/intelligence/type/appeal-types';
+import type { StatsRepository } from '../../storage';
+import { appealTypes } from '../../hotline';
 import type { ApiRouter } from '../api-router';
 import { dateRange, dayOrTime } from './query-dates';
 

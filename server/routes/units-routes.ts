@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { notFound } from '../../common/errors';
-import { previewView } from '../../hotline/previews/preview-views';
-import type { PreviewsRepository } from '../../storage/previews-repository';
-import type { UnitsRepository } from '../../storage/units-repository';
+import { notFound } from '../../common';
+import { previewView } from '../../hotline';
+import type { PreviewsRepository } from '../../storage';
+import type { UnitsRepository } from '../../storage';
 import type { ApiRouter } from '../api-router';
 import { previewSchema } from './previews-routes';
 

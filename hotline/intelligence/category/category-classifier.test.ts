@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { createTokenizer } from '../../../text/tokenizer';
+import { createTokenizer } from '../../../text';
 import { createCategoryClassifier } from './category-classifier';
 import { defaultCategoryModelFile, parseCategoryModel, readCategoryModel } from './category-model';
 

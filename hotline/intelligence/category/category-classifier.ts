@@ -1,4 +1,4 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { createCategoryFeatureExtractor, type CategoryFeatureInput } from './category-features';
 import { decodeWeightRow, type CategoryModel } from './category-model';
 import { createTfIdfVectoriser } from './tf-idf-vectoriser';

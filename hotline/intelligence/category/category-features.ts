@@ -1,4 +1,4 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { cleanAppealText } from '../text/clean-appeal-text';
 
 export interface CategoryFeatureOptions {

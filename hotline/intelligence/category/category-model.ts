@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../../common/errors';
+import { AppError } from '../../../common';
 
 /**
  * The stored category model: everything the classifier needs to reproduce the trained scores, and what

@@ -1,4 +1,4 @@
-import { createTokenizer } from '../../../text/tokenizer';
+import { createTokenizer } from '../../../text';
 import { createCategoryClassifier } from './category-classifier';
 import { stratifiedSplit } from './stratified-split';
 import { defaultCategoryTrainingOptions, trainCategoryModel, type LabelledAppeal } from './train-category-model';

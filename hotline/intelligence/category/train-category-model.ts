@@ -1,4 +1,4 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { createCategoryFeatureExtractor, type CategoryFeatureInput, type CategoryFeatureOptions } from './category-features';
 import { encodeWeightRow, type CategoryModel } from './category-model';
 import { trainLinearSvm, type LinearSvmOptions } from './linear-svm';

@@ -1,4 +1,4 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { generalWords, termsOfTopic } from '../tags/topic-terms';
 
 export interface DutyUnit {

@@ -1,5 +1,5 @@
-import type { Tokenizer } from '../../../text/tokenizer';
-import { characterPairCounts } from '../../../text/character-pairs';
+import type { Tokenizer } from '../../../text';
+import { characterPairCounts } from '../../../text';
 import type { TopicTagger } from '../tags/topic-tagger';
 import { cleanAppealText } from '../text/clean-appeal-text';
 import { isTopicalKeyword } from '../text/letter-words';

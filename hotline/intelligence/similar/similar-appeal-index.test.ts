@@ -1,4 +1,4 @@
-import { createTokenizer } from '../../../text/tokenizer';
+import { createTokenizer } from '../../../text';
 import { readFixture } from '../fixtures/read-fixture';
 import { createSimilarAppealIndex, defaultSimilarityThreshold } from './similar-appeal-index';
 

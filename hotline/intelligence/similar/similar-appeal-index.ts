@@ -1,6 +1,6 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { cleanAppealText } from '../text/clean-appeal-text';
-import { characterPairCounts } from '../../../text/character-pairs';
+import { characterPairCounts } from '../../../text';
 import { createWeightedBm25 } from './weighted-bm25';
 
 export interface PastAppeal {

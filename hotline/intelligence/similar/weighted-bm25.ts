@@ -1,4 +1,4 @@
-import { createBm25Postings, defaultBm25Parameters, type Bm25Parameters } from '../../../text/bm25-postings';
+import { createBm25Postings, defaultBm25Parameters, type Bm25Parameters } from '../../../text';
 
 /**
  * Okapi BM25 over term counts, with the one thing a similarity threshold needs and a plain search index

@@ -1,4 +1,4 @@
-import { createTokenizer } from '../../../text/tokenizer';
+import { createTokenizer } from '../../../text';
 import { readFixture } from '../fixtures/read-fixture';
 import { cleanAppealText } from '../text/clean-appeal-text';
 import { createAppealSummariser, maximumSummaryLength } from './summarise-appeal';

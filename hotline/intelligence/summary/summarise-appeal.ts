@@ -1,6 +1,6 @@
-import type { Tokenizer } from '../../../text/tokenizer';
+import type { Tokenizer } from '../../../text';
 import { cleanAppealText } from '../text/clean-appeal-text';
-import { splitClauses, splitSentences, withoutEndMarks } from '../../../text/split-sentences';
+import { splitClauses, splitSentences, withoutEndMarks } from '../../../text';
 import { isFormality, withoutLeadingGreeting } from './letter-formalities';
 
 export const maximumSummaryLength = 60;

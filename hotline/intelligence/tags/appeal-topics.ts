@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from '../../../common/errors';
+import { AppError } from '../../../common';
 
 /** One row of the official three-level appeal taxonomy; level 3 is what tags and hot topics use. */
 const appealTopicSchema = z.object({ level1: z.string(), level2: z.string(), level3: z.string() });

@@ -1,4 +1,4 @@
-import { everydayWordsByTopic } from '../../../text/topic-aliases';
+import { everydayWordsByTopic } from '../../../text';
 
 export interface WeightedTerm {
   term: string;

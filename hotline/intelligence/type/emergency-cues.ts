@@ -1,4 +1,4 @@
-import { splitClauses, splitSentences, withoutEndMarks } from '../../../text/split-sentences';
+import { splitClauses, splitSentences, withoutEndMarks } from '../../../text';
 
 /**
  * 紧急件 means danger to life or property happening now: a fire or a gas leak, a structure that has

@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import type { XiaoningResult } from '../../bot/agent-result';
-import { errorHandler } from '../../server/errors';
-import { startFakeWechatServer, type FakeWechatServer } from '../../tests/fakes/fake-wechat-server';
-import { postWechat, readReply, replyText, signedQuery, textMessageXml, type WechatSecrets } from '../../tests/support/wechat-client';
-import { channelAdapterContract } from '../channel-adapter.contract';
-import type { InboundMessage } from '../types';
-import { createWechatAdapter, type WechatAdapterDependencies } from './wechat-adapter';
-import { createWechatApiClient } from './wechat-api-client';
+import type { XiaoningResult } from '../bot';
+import { errorHandler } from '../server/errors';
+import { startFakeWechatServer, type FakeWechatServer } from './fakes/fake-wechat-server';
+import { postWechat, readReply, replyText, signedQuery, textMessageXml, type WechatSecrets } from './support/wechat-client';
+import { channelAdapterContract } from '../channels/channel-adapter.contract';
+import type { InboundMessage } from '../channels/types';
+import { createWechatAdapter, type WechatAdapterDependencies } from '../channels/wechat/wechat-adapter';
+import { createWechatApiClient } from '../channels/wechat/wechat-api-client';
 
 const appId = 'wxb11529c136998cb6';
 const appSecret = 'fake-app-secret';

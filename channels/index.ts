@@ -1,0 +1,4 @@
+/** What the channels layer offers the layers above it; they import it from here, never from its files. */
+export { answerWithXiaoning } from './answer-with-xiaoning';
+export { createWebChatAdapter } from './web/web-chat-adapter';
+export { createWechatChannel } from './wechat/create-wechat-channel';

@@ -1,0 +1,12 @@
+/** What the hotline layer offers the layers above it; they import it from here, never from its files. */
+export { createAppealQueries, type AppealQueries } from './appeals/appeal-queries';
+export { type PolicyReference } from './appeals/appeal-views';
+export { createCallAssistant, type CallAssistant } from './assist/call-assistant';
+export { demoKnowledgeDirectory, readDemoData } from './demo/demo-data-files';
+export { loadDemoData, type DemoLoadResult } from './demo/load-demo-data';
+export { recomputeAllInsights } from './intelligence/appeal-insights';
+export { loadAppealIntelligence, tagsOf } from './intelligence/appeal-intelligence';
+export { appealTypes } from './intelligence/type/appeal-types';
+export { inBallotOrder } from './polls/ballot-order';
+export { createVoting, type CastVote, type PollTally, type Voting } from './polls/voting';
+export { previewView } from './previews/preview-views';

@@ -1,0 +1,6 @@
+/** What the knowledge layer offers the layers above it; they import it from here, never from its files. */
+export { type Embedder } from './embeddings/embedder';
+export { createOfflineEmbedder } from './embeddings/offline-embedder';
+export { createOpenAiEmbedder } from './embeddings/openai-embedder';
+export { type IngestProgress, type IngestSummary } from './ingest/ingest-files';
+export { openKnowledge, type Knowledge } from './open-knowledge';
