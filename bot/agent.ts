@@ -17,7 +17,8 @@ import { createTools } from './tools/create-tools';
 import { toolContextSchema, type ToolDependencies } from './tools/tool-context';
 
 export interface XiaoningDependencies {
-  repositories: Repositories;
+  /** The tools' repositories and the conversations the agent keeps; nothing about accounts or audit. */
+  repositories: Pick<Repositories, 'units' | 'previews' | 'stats' | 'conversations'>;
   voting: Voting;
   appeals: AppealQueries;
   searchPolicies: ToolDependencies['searchPolicies'];

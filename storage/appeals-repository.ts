@@ -1,11 +1,7 @@
 import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { appealInsights, appeals } from './schema';
-
-export type Appeal = typeof appeals.$inferSelect;
-export type NewAppeal = typeof appeals.$inferInsert;
-export type AppealInsight = typeof appealInsights.$inferSelect;
-export type NewAppealInsight = typeof appealInsights.$inferInsert;
+import type { Appeal, NewAppeal, AppealInsight, NewAppealInsight } from './domain-types';
 
 export interface AppealFilter {
   unitId?: string | undefined;

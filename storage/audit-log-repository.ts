@@ -1,8 +1,7 @@
 import { desc } from 'drizzle-orm';
 import type { Database } from './database';
 import { auditLog } from './schema';
-
-export type AuditEntry = typeof auditLog.$inferSelect;
+import type { AuditEntry } from './domain-types';
 
 export interface AuditRecord {
   /** The acting user's name, or "system" / "cli" for work nobody clicked. */

@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from './database';
 import { conversations, messages } from './schema';
-
-export type Conversation = typeof conversations.$inferSelect;
-export type Message = typeof messages.$inferSelect;
-export type NewMessage = Omit<typeof messages.$inferInsert, 'id' | 'createdAt' | 'conversationId'>;
+import type { Conversation, Message, NewMessage } from './domain-types';
 
 export function createConversationsRepository(db: Database) {
   return {

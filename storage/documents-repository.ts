@@ -1,11 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from './database';
 import { chunks, documents } from './schema';
-
-export type KnowledgeDocument = typeof documents.$inferSelect;
-export type NewKnowledgeDocument = typeof documents.$inferInsert;
-export type Chunk = typeof chunks.$inferSelect;
-export type NewChunk = Omit<typeof chunks.$inferInsert, 'documentId'>;
+import type { KnowledgeDocument, NewKnowledgeDocument, Chunk, NewChunk } from './domain-types';
 
 export function createDocumentsRepository(db: Database) {
   return {

@@ -1,10 +1,7 @@
 import { and, asc, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { pollOptions, polls, units, votes } from './schema';
-
-export type Poll = typeof polls.$inferSelect;
-export type NewPoll = typeof polls.$inferInsert;
-export type NewVote = Omit<typeof votes.$inferInsert, 'id' | 'createdAt'>;
+import type { Poll, NewPoll, NewVote } from './domain-types';
 
 export interface TallyOption {
   unitId: string;

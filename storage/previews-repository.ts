@@ -1,9 +1,7 @@
 import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { previews } from './schema';
-
-export type Preview = typeof previews.$inferSelect;
-export type NewPreview = typeof previews.$inferInsert;
+import type { Preview, NewPreview } from './domain-types';
 
 export interface PreviewFilter {
   from?: Date | undefined;

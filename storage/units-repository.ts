@@ -1,9 +1,7 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Database } from './database';
 import { units } from './schema';
-
-export type Unit = typeof units.$inferSelect;
-export type NewUnit = typeof units.$inferInsert;
+import type { Unit, NewUnit } from './domain-types';
 
 export function createUnitsRepository(db: Database) {
   return {

@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Database } from './database';
 import { authSessions, users } from './schema';
-
-export type User = typeof users.$inferSelect;
-export type Role = User['role'];
-export type NewUser = Omit<typeof users.$inferInsert, 'id' | 'createdAt'>;
-export type AuthSession = typeof authSessions.$inferSelect;
+import type { AuthSession, NewUser, User } from './domain-types';
 
 /** What may leave the repository towards routes and logs: never the password hash. */
 export type PublicUser = Omit<User, 'passwordHash'>;

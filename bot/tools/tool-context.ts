@@ -24,7 +24,8 @@ export interface PolicySource {
 }
 
 export interface ToolDependencies {
-  repositories: Repositories;
+  /** Only what the tools read: no users, sessions, audit log or documents. */
+  repositories: Pick<Repositories, 'units' | 'previews' | 'stats'>;
   voting: Voting;
   appeals: AppealQueries;
   /** Policy passages above the relevance threshold, best first (none when the knowledge base has nothing). */

@@ -21,7 +21,7 @@ export interface AppealListQuery {
 }
 
 export interface AppealQueriesDependencies {
-  repositories: Repositories;
+  repositories: Pick<Repositories, 'appeals' | 'previews' | 'units'>;
   /** Related policy passages for a text; none when the knowledge base is absent or nothing clears its threshold. */
   findPolicies?: (query: string) => Promise<PolicyReference[]>;
   now?: () => Date;
