@@ -1,6 +1,6 @@
 import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
-import { suggestionsByTool } from './models/offline-replies';
-import type { PolicySource } from './tools/tool-context';
+import { suggestionsByReply } from './models/offline-replies';
+import { toolUnitNamed } from './tools';
 
 export interface XiaoningSource {
   source: string;
@@ -20,7 +20,6 @@ export interface XiaoningResult {
   refused: boolean;
 }
 
-const dataTools = new Set(['get_hotline_previews', 'cast_vote', 'get_poll_results', 'search_past_appeals', 'get_appeal_statistics']);
 const textOf = (message: BaseMessage) =>
   typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
 
@@ -34,25 +33,23 @@ export function resultFromMessages(conversationId: string, added: BaseMessage[])
   for (const message of added) {
     if (!ToolMessage.isInstance(message) || message.name !== 'search_policies') continue;
     policySearched = true;
-    try {
-      const parsed = JSON.parse(textOf(message)) as { sources?: PolicySource[] };
-      for (const source of parsed.sources ?? [])
-        sources.push({ source: source.source, title: source.title, headingPath: source.headingPath, excerpt: source.excerpt });
-    } catch {
-      // a malformed tool result contributes no sources
-    }
+    // A result that does not match the tool's output schema contributes no sources.
+    const parsed = toolUnitNamed('search_policies')?.readResult(textOf(message)) as { sources: XiaoningSource[] } | undefined;
+    for (const source of parsed?.sources ?? [])
+      sources.push({ source: source.source, title: source.title, headingPath: source.headingPath, excerpt: source.excerpt });
   }
   const intent = (final?.response_metadata as { intent?: string } | undefined)?.intent;
-  const usedDataTool = toolCalls.some((name) => dataTools.has(name));
+  const usedDataTool = toolCalls.some((name) => toolUnitNamed(name)?.kind === 'data');
   const refused =
     (policySearched && sources.length === 0) || (!usedDataTool && !policySearched && intent !== 'greeting' && intent !== 'help');
-  const key = toolCalls[0] ?? intent ?? 'out_of_domain';
+  const replyKind = intent === 'greeting' || intent === 'help' ? intent : 'out_of_domain';
+  const suggestions = toolCalls[0] !== undefined ? toolUnitNamed(toolCalls[0])?.suggestions : suggestionsByReply[replyKind];
   return {
     conversationId,
     answer,
     sources: refused ? [] : sources,
     toolCalls,
-    suggestions: suggestionsByTool[key] ?? suggestionsByTool.help!,
+    suggestions: [...(suggestions ?? suggestionsByReply.help)],
     refused,
   };
 }

@@ -10,7 +10,7 @@ import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
 import { asksToVote } from './intents/vote-consent';
 import { createChatModel, type ChatModelSettings } from './models/chat-model-factory';
-import type { PolicyAnswerComposer } from './models/compose-tool-answer';
+import type { PolicyAnswerComposer } from './tools';
 import { systemPrompt } from './prompts/system-prompt';
 import { createUnitFinder, type UnitFinder } from './slots/unit-slots';
 import { createTools } from './tools/create-tools';

@@ -4,7 +4,8 @@ import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage, type BaseMessage 
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { IntentRouter } from '../intents/intent-router';
 import type { UnitFinder } from '../slots/unit-slots';
-import { composeToolAnswer, type PolicyAnswerComposer } from './compose-tool-answer';
+import type { PolicyAnswerComposer } from '../tools';
+import { composeToolAnswer } from './compose-tool-answer';
 import { greetingReply, helpReply, outOfScopeReply } from './offline-replies';
 import { planTurn } from './plan-turn';
 
@@ -51,7 +52,7 @@ export class OfflineChatModel extends BaseChatModel {
     const toolResults = messages.slice(lastUser + 1).filter((message): message is ToolMessage => ToolMessage.isInstance(message));
     if (toolResults.length > 0) {
       const answer = toolResults
-        .map((result) => composeToolAnswer(result.name ?? '', textOf(result), question, this.deps.composePolicy))
+        .map((result) => composeToolAnswer(result.name ?? '', textOf(result), { question, composePolicy: this.deps.composePolicy }))
         .join('\n\n');
       return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name } });
     }

@@ -16,14 +16,11 @@ export const outOfScopeReply =
 export const noPolicyReply =
   '抱歉，我在现有的政策文件里没有找到能回答这个问题的内容，不想给您不准确的答复。建议拨打12345热线咨询，或在本栏目提交诉求，由相关部门答复。';
 
-export const suggestionsByTool: Record<string, string[]> = {
-  get_hotline_previews: ['怎么参加领导接线？', '往期接线大家都反映了什么？', '现在投票结果怎么样？'],
-  cast_vote: ['现在投票结果怎么样？', '下周谁来接听热线？'],
-  get_poll_results: ['我要投票', '下周谁来接听热线？'],
-  search_past_appeals: ['诉求最多的是哪一类？', '下周谁来接听热线？'],
-  get_appeal_statistics: ['热点话题有哪些？', '以前有人反映过类似问题吗？'],
-  search_policies: ['以前有人反映过类似问题吗？', '下周谁来接听热线？'],
+/** Questions offered after a reply that called no tool; each tool names its own (bot/tools). */
+export const suggestionsByReply: Record<'greeting' | 'help' | 'out_of_domain', string[]> = {
   greeting: ['下周谁来接听热线？', '公积金什么情况下可以提取？', '我要投票'],
   help: ['下周谁来接听热线？', '诉求最多的是哪一类？'],
   out_of_domain: ['下周谁来接听热线？', '公积金什么情况下可以提取？'],
 };
+
+export const apologyReply = '抱歉，我暂时无法回答这个问题。';

@@ -1,8 +1,8 @@
 import type { IntentRouter } from '../intents/intent-router';
 import { isToolIntent, type Intent, type ToolIntent } from '../intents/intents';
 import { extractDateRange } from '../slots/date-slots';
-import { extractOptionNumber } from '../slots/option-number';
 import type { UnitFinder } from '../slots/unit-slots';
+import { toolUnitNamed, type TurnSlots } from '../tools';
 
 export interface TurnPlan {
   intent: Intent;
@@ -11,30 +11,6 @@ export interface TurnPlan {
 
 /** "那霞浦县呢？", "住建局的呢" — a follow-up that keeps the previous question and changes a detail. */
 const followUp = /^(?:(?:那|那么|还有)\s*.{1,16}?\s*(?:的呢|呢)?|.{1,16}?\s*(?:的呢|呢))\s*[？?。!！]*$/;
-
-const statisticsDimension = (text: string) =>
-  /类型|咨询|投诉|求助|建议|紧急/.test(text)
-    ? 'type'
-    : /热点|热门|标签|话题|关心/.test(text)
-      ? 'tag'
-      : /趋势|每个月|每月|按月|变化/.test(text)
-        ? 'month'
-        : 'category';
-
-/** What is left of a question about past appeals once the unit, the dates and the asking words are removed. */
-function appealKeywords(text: string, unitWords: string[], dateWords: string[], segment: (text: string) => string[]): string | undefined {
-  let rest = text;
-  for (const word of [...unitWords, ...dateWords]) rest = rest.split(word).join(' ');
-  rest = rest
-    .replace(
-      /以前|之前|往期|历史|有没有人|有人|别人|大家|都|反映过|反映了|反映|投诉过|诉求|问题|留言|哪些|什么|怎么|答复|处理|的|吗|呢|查一下|查查|帮我|找一下|看看|关于|有关|类似|过|收到|了|最近|记录|接线|上次/g,
-      ' ',
-    )
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
-  const words = segment(rest).filter((word) => word.length >= 2);
-  return words.length > 0 ? words.slice(0, 3).join(' ') : undefined;
-}
 
 /**
  * The offline model's decision for a user message: an intent from the router (a follow-up reuses the
@@ -65,25 +41,14 @@ export function planTurn(
 
   const unit = deps.units.find(text) ?? (slotText !== text ? deps.units.find(slotText) : undefined);
   const dates = extractDateRange(text, deps.now) ?? (slotText !== text ? extractDateRange(slotText, deps.now) : undefined);
-  const period = dates ? { from: dates.from.toISOString(), to: dates.to.toISOString() } : {};
-  const unitArgument = unit ? { unitId: unit.id } : {};
-  switch (intent) {
-    case 'get_hotline_previews':
-      return { intent, toolCall: { name: intent, args: { ...unitArgument, ...period } } };
-    case 'cast_vote': {
-      const optionNumber = extractOptionNumber(text);
-      return { intent, toolCall: { name: intent, args: optionNumber !== undefined && !unit ? { optionNumber } : unitArgument } };
-    }
-    case 'get_poll_results':
-      return { intent, toolCall: { name: intent, args: {} } };
-    case 'search_past_appeals': {
-      const unitWords = unit ? [unit.name, ...unit.aliases] : [];
-      const keywords = appealKeywords(slotText, unitWords, dates ? [dates.text] : [], deps.segment);
-      return { intent, toolCall: { name: intent, args: { ...unitArgument, ...period, ...(keywords ? { keywords } : {}) } } };
-    }
-    case 'get_appeal_statistics':
-      return { intent, toolCall: { name: intent, args: { ...unitArgument, ...period, by: statisticsDimension(slotText) } } };
-    case 'search_policies':
-      return { intent, toolCall: { name: intent, args: { query: slotText } } };
-  }
+  const slots: TurnSlots = {
+    text,
+    slotText,
+    unit,
+    period: dates ? { from: dates.from.toISOString(), to: dates.to.toISOString() } : {},
+    dateText: dates?.text,
+    segment: deps.segment,
+  };
+  const tool = toolUnitNamed(intent);
+  return tool ? { intent, toolCall: { name: intent, args: tool.plan(slots) } } : { intent };
 }

@@ -1,19 +1,7 @@
-import { createCastVoteTool } from './cast-vote';
-import { createGetAppealStatisticsTool } from './get-appeal-statistics';
-import { createGetHotlinePreviewsTool } from './get-hotline-previews';
-import { createGetPollResultsTool } from './get-poll-results';
-import { createSearchPastAppealsTool } from './search-past-appeals';
-import { createSearchPoliciesTool } from './search-policies';
 import type { ToolDependencies } from './tool-context';
+import { toolUnits } from './tool-units';
 
-/** The six tools of DESIGN §5, calling the column and knowledge modules directly (not over HTTP). */
+/** The six tools of DESIGN.md §5 as LangChain tools, calling the column and knowledge modules directly (not over HTTP). */
 export function createTools(deps: ToolDependencies) {
-  return [
-    createGetHotlinePreviewsTool(deps),
-    createCastVoteTool(deps),
-    createGetPollResultsTool(deps),
-    createSearchPastAppealsTool(deps),
-    createGetAppealStatisticsTool(deps),
-    createSearchPoliciesTool(deps),
-  ];
+  return toolUnits.map((unit) => unit.createTool(deps));
 }

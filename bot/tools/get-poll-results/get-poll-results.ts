@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { chinaDateTime } from '../../../common';
+import { inBallotOrder } from '../../../hotline';
+import { defineToolUnit } from '../tool-unit';
+
+export const pollResultsSchema = z.object({
+  poll: z
+    .object({
+      title: z.string(),
+      closesAt: z.string(),
+      options: z.array(z.object({ number: z.number(), unitId: z.string(), unitName: z.string(), votes: z.number() })),
+    })
+    .nullable(),
+});
+
+/** The tally in words, the same on every channel (web, WeChat's 结果). */
+export function renderPollResults({ poll }: z.output<typeof pollResultsSchema>): string {
+  if (!poll) return '目前没有正在进行的投票。';
+  const lines = poll.options.map((option) => `${option.number}. ${option.unitName}：${option.votes}票`);
+  return `${poll.title}\n${lines.join('\n')}\n投票截止到${chinaDateTime(new Date(poll.closesAt))}。想投票可以说“投几号”。`;
+}
+
+export const getPollResults = defineToolUnit({
+  name: 'get_poll_results',
+  description: '查询本期征集投票：候选单位（带序号）、实时票数和截止时间。',
+  kind: 'data',
+  input: z.object({}),
+  output: pollResultsSchema,
+  async call(_input, deps) {
+    const poll = await deps.voting.current();
+    if (!poll) return { poll: null };
+    return {
+      poll: {
+        title: poll.title,
+        closesAt: poll.closesAt.toISOString(),
+        options: inBallotOrder(poll.options).map((option, index) => ({
+          number: index + 1,
+          unitId: option.unitId,
+          unitName: option.unitName,
+          votes: option.votes,
+        })),
+      },
+    };
+  },
+  plan: () => ({}),
+  render: renderPollResults,
+  suggestions: ['我要投票', '下周谁来接听热线？'],
+});

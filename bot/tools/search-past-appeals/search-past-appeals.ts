@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineToolUnit } from '../tool-unit';
+import { appealKeywords } from './appeal-keywords';
+
+export const searchPastAppeals = defineToolUnit({
+  name: 'search_past_appeals',
+  description: '查询往期诉求（个人信息已遮挡）：可按单位编号、关键词和时间段筛选，返回诉求摘要、办理状态和是否已答复。',
+  kind: 'data',
+  input: z.object({
+    unitId: z.string().optional().describe('单位编号'),
+    keywords: z.string().max(50).optional().describe('事情的关键词，例如 停水、物业收费；不要填个人信息'),
+    from: z.string().optional().describe('开始时间（ISO 8601）'),
+    to: z.string().optional().describe('结束时间（ISO 8601，不含）'),
+  }),
+  output: z.object({
+    total: z.number(),
+    appeals: z.array(
+      z.looseObject({
+        title: z.string(),
+        excerpt: z.string(),
+        unit: z.looseObject({ name: z.string() }).nullable(),
+        status: z.string(),
+        hasReply: z.boolean(),
+      }),
+    ),
+  }),
+  async call({ unitId, keywords, from, to }, deps) {
+    const search = (q: string | undefined) =>
+      deps.appeals.list({ unitId, q, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined, page: 1, pageSize: 5 });
+    let result = await search(keywords);
+    // Every word must match; when that finds nothing, the most specific (longest) word alone is tried.
+    const words = (keywords ?? '').split(/\s+/).filter(Boolean);
+    if (result.total === 0 && words.length > 1) result = await search([...words].sort((left, right) => right.length - left.length)[0]);
+    return { total: result.total, appeals: result.items };
+  },
+  plan({ slotText, unit, period, dateText, segment }) {
+    const unitWords = unit ? [unit.name, ...unit.aliases] : [];
+    const keywords = appealKeywords(slotText, unitWords, dateText ? [dateText] : [], segment);
+    return { ...(unit ? { unitId: unit.id } : {}), ...period, ...(keywords ? { keywords } : {}) };
+  },
+  render({ total, appeals }) {
+    if (total === 0) return '没有找到相关的往期诉求。您可以换个说法再查，或者直接提交您的诉求。';
+    const lines = appeals.slice(0, 3).map((appeal, index) => {
+      const where = appeal.unit ? `${appeal.unit.name}，` : '';
+      return `${index + 1}. ${appeal.title || appeal.excerpt}（${where}${appeal.status}${appeal.hasReply ? '，已答复' : ''}）`;
+    });
+    return `找到${total}条相关诉求，最近的几条：\n${lines.join('\n')}\n点开往期回顾可以看详情和答复。`;
+  },
+  suggestions: ['诉求最多的是哪一类？', '下周谁来接听热线？'],
+});

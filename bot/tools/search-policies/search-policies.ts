@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { noPolicyReply } from '../../models/offline-replies';
+import { defineToolUnit } from '../tool-unit';
+
+export const policySourceSchema = z.object({
+  n: z.number(),
+  source: z.string(),
+  title: z.string(),
+  headingPath: z.array(z.string()),
+  excerpt: z.string(),
+});
+
+export const searchPolicies = defineToolUnit({
+  name: 'search_policies',
+  description:
+    '检索政策法规原文：返回最相关的段落（带编号 n、出处、标题、章节条款）。没有足够相关的内容时 found 为 false，此时不要回答政策内容。',
+  kind: 'policy',
+  input: z.object({ query: z.string().min(1).max(500).describe('要查的政策问题') }),
+  output: z.object({ found: z.boolean(), sources: z.array(policySourceSchema) }),
+  async call({ query }, deps) {
+    const hits = await deps.searchPolicies(query, 3);
+    return { found: hits.length > 0, sources: hits.map((hit, index) => ({ n: index + 1, ...hit })) };
+  },
+  plan: ({ slotText }) => ({ query: slotText }),
+  render({ found, sources }, { question, composePolicy }) {
+    if (!found || sources.length === 0) return noPolicyReply;
+    const { answer } = composePolicy(
+      question,
+      sources.map((source) => ({ title: source.title, headingPath: source.headingPath, text: source.excerpt })),
+    );
+    return answer.trim() === '' ? noPolicyReply : answer;
+  },
+  suggestions: ['以前有人反映过类似问题吗？', '下周谁来接听热线？'],
+});

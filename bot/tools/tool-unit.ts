@@ -1,0 +1,102 @@
+import type { StructuredToolInterface } from '@langchain/core/tools';
+import { tool } from 'langchain';
+import type { z } from 'zod';
+import { AppError } from '../../common';
+import type { ToolIntent } from '../intents/intents';
+import { asToolResult, contextOf, type ToolContext, type ToolDependencies } from './tool-context';
+
+/** What the offline model knows of a turn when it fills a tool's arguments (DESIGN.md §4 slots). */
+export interface TurnSlots {
+  /** The message itself. */
+  text: string;
+  /** The message, or for a follow-up (那霞浦县呢？) the previous question with the new detail. */
+  slotText: string;
+  unit?: { id: string; name: string; aliases: string[] } | undefined;
+  period: { from?: string; to?: string };
+  /** The words that named the period (上个月), to be left out of keywords. */
+  dateText?: string | undefined;
+  /** Words of a text (jieba). */
+  segment: (text: string) => string[];
+}
+
+/** The function that turns policy passages into a short cited answer (bot/answers). */
+export type PolicyAnswerComposer = (
+  question: string,
+  passages: { title: string; headingPath: string[]; text: string }[],
+) => { answer: string; cited: number[] };
+
+export interface RenderTurn {
+  question: string;
+  composePolicy: PolicyAnswerComposer;
+}
+
+/** One tool, whole: its name and description, input and output schemas, the call, offline planning and rendering. */
+export interface ToolUnitDefinition<Input extends z.ZodObject, Output extends z.ZodType> {
+  name: ToolIntent;
+  description: string;
+  input: Input;
+  output: Output;
+  /** Data tools answer from the column's records; the policy tool answers from passages and may refuse. */
+  kind: 'data' | 'policy';
+  call(input: z.output<Input>, deps: ToolDependencies, context: ToolContext): Promise<z.input<Output>>;
+  /** The offline model's arguments for this tool, from the slots of the turn. */
+  plan(slots: TurnSlots): z.input<Input>;
+  /** The offline model's answer, written from the tool's result alone. */
+  render(output: z.output<Output>, turn: RenderTurn): string;
+  /** Questions offered after an answer of this tool. */
+  suggestions: readonly string[];
+}
+
+/** A tool unit with its types closed over, so the registry can hold different tools side by side. */
+export interface ToolUnit {
+  name: ToolIntent;
+  description: string;
+  kind: 'data' | 'policy';
+  suggestions: readonly string[];
+  createTool(deps: ToolDependencies): StructuredToolInterface;
+  plan(slots: TurnSlots): Record<string, unknown>;
+  /** The result as the output schema reads it, or undefined when it does not match. */
+  readResult(content: string): unknown;
+  /** The answer for a result, or undefined when the result does not match the output schema. */
+  renderResult(content: string, turn: RenderTurn): string | undefined;
+}
+
+function parseJson(content: string): unknown {
+  try {
+    return JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+}
+
+export function defineToolUnit<Input extends z.ZodObject, Output extends z.ZodType>(
+  definition: ToolUnitDefinition<Input, Output>,
+): ToolUnit {
+  const readResult = (content: string) => {
+    const parsed = definition.output.safeParse(parseJson(content));
+    return parsed.success ? parsed.data : undefined;
+  };
+  return {
+    name: definition.name,
+    description: definition.description,
+    kind: definition.kind,
+    suggestions: definition.suggestions,
+    createTool: (deps) =>
+      tool(
+        async (input: z.output<Input>, runtime: unknown) => {
+          const result = asToolResult(await definition.call(input, deps, contextOf(runtime)));
+          // Tool results are what models read: one that breaks its own schema is a bug, not an answer.
+          if (readResult(result) === undefined)
+            throw new AppError('INTERNAL', '抱歉，小宁暂时无法回答，请稍后再试。', { details: { tool: definition.name } });
+          return result;
+        },
+        { name: definition.name, description: definition.description, schema: definition.input },
+      ),
+    plan: (slots) => definition.plan(slots) as Record<string, unknown>,
+    readResult,
+    renderResult(content, turn) {
+      const output = readResult(content);
+      return output === undefined ? undefined : definition.render(output as z.output<Output>, turn);
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { castVote } from './cast-vote/cast-vote';
+import { getAppealStatistics } from './get-appeal-statistics/get-appeal-statistics';
+import { getHotlinePreviews } from './get-hotline-previews/get-hotline-previews';
+import { getPollResults } from './get-poll-results/get-poll-results';
+import { searchPastAppeals } from './search-past-appeals/search-past-appeals';
+import { searchPolicies } from './search-policies/search-policies';
+import type { ToolUnit } from './tool-unit';
+
+/** The six tools of DESIGN.md §5, each one folder: schemas, call, offline planning, rendering. */
+export const toolUnits: readonly ToolUnit[] = [
+  getHotlinePreviews,
+  castVote,
+  getPollResults,
+  searchPastAppeals,
+  getAppealStatistics,
+  searchPolicies,
+];
+
+export function toolUnitNamed(name: string): ToolUnit | undefined {
+  return toolUnits.find((unit) => unit.name === name);
+}
