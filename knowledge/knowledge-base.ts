@@ -4,7 +4,7 @@ import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
 import { stripQuestionWords, type TermAnalyser } from '../text/term-analysers';
-import type { ChromaVectorIndex, VectorHit, VectorRecord } from './vector-store/chroma-vector-index';
+import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 
 export interface KnowledgeHit {
   documentId: string;
@@ -41,7 +41,7 @@ export interface KnowledgeBaseDependencies {
   analyse: TermAnalyser;
   embedder: Embedder;
   /** Absent when no vector store is configured; search then runs on BM25 alone. */
-  vectorIndex?: ChromaVectorIndex;
+  vectorIndex?: VectorIndex;
   logger: KnowledgeLogger;
   weights: FusionWeights;
   rerankWeights: RerankWeights;
