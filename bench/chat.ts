@@ -98,7 +98,6 @@ async function main() {
         modes.set(result.mode, (modes.get(result.mode) ?? 0) + 1);
         return result;
       };
-      timeMethod(services.repositories.documents, 'chunksOf', totals, 'passages (chunks of the hit documents)');
       for (const method of ['create', 'findOwned', 'lastMessages', 'append'] as const) {
         timeMethod(services.repositories.conversations, method, totals, 'conversations (create, history, store messages)');
       }

@@ -1,5 +1,4 @@
 /** What the bot layer offers the layers above it; they import it from here, never from its files. */
 export { createXiaoning, type AskInput, type Xiaoning, type XiaoningEvent } from './agent';
 export { citedSources, type XiaoningResult } from './agent-result';
-export { answerPassages } from './answers/answer-passages';
 export { composePolicyAnswer } from './answers/compose-policy-answer';

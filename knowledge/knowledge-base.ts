@@ -4,32 +4,11 @@ import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
 import { stripQuestionWords, type TermAnalyser } from '../text';
-import type { ChromaVectorIndex, VectorHit, VectorRecord } from './vector-store/chroma-vector-index';
+import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
+import { createPassageSearch } from './passages/search-passages';
+import type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
 
-export interface KnowledgeHit {
-  documentId: string;
-  source: string;
-  title: string;
-  headingPath: string[];
-  /** The passage that matched (one chunk, at most a few hundred characters). */
-  excerpt: string;
-  /** Fused relevance used for ranking, in [0, 1]. */
-  score: number;
-  /** Share of the question's weight the passage contains, in [0, 1]; compared with the threshold. */
-  coverage: number;
-}
-
-export interface KnowledgeSearchOptions {
-  k?: number;
-  documentIds?: string[];
-  tags?: string[];
-}
-
-export interface KnowledgeSearchResult {
-  hits: KnowledgeHit[];
-  /** `lexical` when the vector store could not be asked (down or not configured). */
-  mode: 'hybrid' | 'lexical';
-}
+export type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
 
 export interface KnowledgeLogger {
   info(details: object, message: string): void;
@@ -41,7 +20,7 @@ export interface KnowledgeBaseDependencies {
   analyse: TermAnalyser;
   embedder: Embedder;
   /** Absent when no vector store is configured; search then runs on BM25 alone. */
-  vectorIndex?: ChromaVectorIndex;
+  vectorIndex?: VectorIndex;
   logger: KnowledgeLogger;
   weights: FusionWeights;
   rerankWeights: RerankWeights;
@@ -127,7 +106,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     };
   };
 
-  return {
+  const knowledgeBase = {
     /** Reads every document and chunk of record into the lexical index. */
     async load(): Promise<{ documents: number; chunks: number }> {
       const all = await documents.list();
@@ -242,6 +221,15 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       return { hits, mode: vectorHits ? 'hybrid' : 'lexical' };
     },
 
+    /**
+     * Passages for answers: each hit's best chunk followed by the chunk(s) after it under the same heading,
+     * taken from the chunks held in memory, never read again from the database.
+     */
+    searchPassages: createPassageSearch({
+      search: (question, options): Promise<KnowledgeSearchResult> => knowledgeBase.search(question, options),
+      chunksOf: (documentId) => catalog.get(documentId)?.chunks ?? [],
+    }),
+
     listDocuments: () => [...catalog.values()].map(({ document }) => document),
     getDocument: (id: string) => catalog.get(id)?.document,
     get size() {
@@ -251,6 +239,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       return vectorIndex !== undefined;
     },
   };
+  return knowledgeBase;
 }
 
 export type KnowledgeBase = ReturnType<typeof createKnowledgeBase>;

@@ -11,10 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { answerPassages } from '../bot/answers/answer-passages';
 import { composePolicyAnswer } from '../bot/answers/compose-policy-answer';
 import { containsGold, isHeldOut } from './answers/answer-metrics';
-import { retrieveForAnswers, type RetrievedQuestion } from './answers/retrieve-for-answers';
+import { cachedPassages, retrieveForAnswers, type RetrievedQuestion } from './answers/retrieve-for-answers';
 import { percentile } from './retrieval/retrieval-metrics';
 import { option } from './support/command-line';
 
@@ -41,9 +40,7 @@ export async function evaluateAnswers(argv: string[]) {
   const tally = { contained: 0, even: 0, evenTotal: 0, odd: 0, oddTotal: 0, empty: 0, cited: 0 };
   for (const question of questions) {
     const passagesStart = performance.now();
-    const passages = await answerPassages(question.hits.slice(0, hitCount), async (documentId) => question.chunks[documentId] ?? [], {
-      following,
-    });
+    const passages = cachedPassages(question, hitCount, following);
     passageLatencies.push(performance.now() - passagesStart);
     const started = performance.now();
     const { answer, cited } = composePolicyAnswer(question.question, passages, { maxCharacters });

@@ -10,7 +10,6 @@ import type { IngestSummary } from '../knowledge';
 import { openKnowledge, type Knowledge } from '../knowledge';
 import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
-import { answerPassages } from '../bot';
 import { composePolicyAnswer } from '../bot';
 import { createAppealQueries, type AppealQueries } from '../hotline';
 import { createCallAssistant } from '../hotline';
@@ -128,20 +127,15 @@ function healthChecksFor(services: Services, knowledge: Knowledge | undefined): 
   return [createDatabaseHealthCheck(services.database), vectorStore, chatModel];
 }
 
-/** Related policies for an appeal: the knowledge base's best distinct documents above its threshold. */
+/** Related policies for an appeal: the knowledge base's best distinct documents above its threshold, best chunk alone. */
 const policyFinder =
   (knowledge: Knowledge) =>
-  async (query: string): Promise<PolicyReference[]> =>
-    (await knowledge.knowledgeBase.search(query, { k: 3 })).hits.map(({ source, title, headingPath, excerpt }) => ({
-      source,
-      title,
-      headingPath,
-      excerpt,
-    }));
+  (query: string): Promise<PolicyReference[]> =>
+    knowledge.knowledgeBase.searchPassages(query, { k: 3, following: 0 });
 
 /**
  * Xiaoning as configured: the offline model, or the OpenAI-compatible one when OPENAI_BASE_URL is set. Policy
- * passages are each hit's best chunk followed by the next chunk under the same heading.
+ * passages come from the knowledge base (each hit's best chunk and the next one under the same heading).
  */
 export function createXiaoningFor(
   config: Config,
@@ -155,17 +149,7 @@ export function createXiaoningFor(
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
-    searchPolicies: async (query, k) => {
-      if (!knowledge) return [];
-      const { hits } = await knowledge.knowledgeBase.search(query, { k });
-      const passages = await answerPassages(hits, (documentId) => repositories.documents.chunksOf(documentId));
-      return hits.map((hit, index) => ({
-        source: hit.source,
-        title: hit.title,
-        headingPath: hit.headingPath,
-        excerpt: passages[index]?.text ?? hit.excerpt,
-      }));
-    },
+    searchPolicies: (query, k) => (knowledge ? knowledge.knowledgeBase.searchPassages(query, { k }) : Promise.resolve([])),
   });
 }
 

@@ -3,38 +3,38 @@ export { type AppMetaRepository } from './app-meta-repository';
 export { type AppealFilter, type AppealText, type AppealsRepository } from './appeals-repository';
 export { openDatabase, type DatabaseHandle } from './database';
 export { type DocumentsRepository } from './documents-repository';
+export {
+  type Appeal,
+  type AppealInsight,
+  type AuditEntry,
+  type AuthSession,
+  type Chunk,
+  type Conversation,
+  type DocumentStatus,
+  type KnowledgeDocument,
+  type Message,
+  type MessageRole,
+  type NewAppeal,
+  type NewAppealInsight,
+  type NewChunk,
+  type NewKnowledgeDocument,
+  type NewMessage,
+  type NewPoll,
+  type NewPreview,
+  type NewUnit,
+  type NewUser,
+  type NewVote,
+  type Poll,
+  type PollStatus,
+  type Preview,
+  type Role,
+  type Unit,
+  type UnitKind,
+  type User,
+} from './domain-types';
 export { type PollsRepository } from './polls-repository';
 export { type PreviewsRepository } from './previews-repository';
 export { createRepositories, type Repositories } from './repositories';
 export { type StatsRepository } from './stats-repository';
 export { type UnitsRepository } from './units-repository';
 export { toPublicUser, type PublicUser, type UsersRepository } from './users-repository';
-export type {
-  Appeal,
-  AppealInsight,
-  AuditEntry,
-  AuthSession,
-  Chunk,
-  Conversation,
-  DocumentStatus,
-  KnowledgeDocument,
-  Message,
-  MessageRole,
-  NewAppeal,
-  NewAppealInsight,
-  NewChunk,
-  NewKnowledgeDocument,
-  NewMessage,
-  NewPoll,
-  NewPreview,
-  NewUnit,
-  NewUser,
-  NewVote,
-  Poll,
-  PollStatus,
-  Preview,
-  Role,
-  Unit,
-  UnitKind,
-  User,
-} from './domain-types';

@@ -1,5 +1,5 @@
 import type { LexicalDocumentHit } from './lexical-index';
-import type { VectorHit } from '../vector-store/chroma-vector-index';
+import type { VectorHit } from '../vector-store/vector-index';
 
 export interface FusionWeights {
   chunk: number;

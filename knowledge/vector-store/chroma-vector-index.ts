@@ -1,17 +1,5 @@
 import { ChromaClient, type Collection } from 'chromadb';
-
-export interface VectorRecord {
-  chunkId: string;
-  documentId: string;
-  vector: number[];
-}
-
-export interface VectorHit {
-  chunkId: string;
-  documentId: string;
-  /** Cosine similarity in [-1, 1]. */
-  similarity: number;
-}
+import type { VectorHit, VectorIndex, VectorRecord } from './vector-index';
 
 export interface ChromaVectorIndexOptions {
   /** The server's address now; undefined while it is down (the embedded server may be restarting). */
@@ -28,7 +16,7 @@ const batchSize = 500;
  * Chunk vectors in one Chroma collection, keyed by chunk id with the document id as metadata. Postgres
  * holds the text of record; this is an index that `reindex` can always rebuild.
  */
-export function createChromaVectorIndex(options: ChromaVectorIndexOptions) {
+export function createChromaVectorIndex(options: ChromaVectorIndexOptions): VectorIndex {
   const collectionName = options.collectionName ?? 'knowledge-chunks';
   let cached: { url: string; collection: Collection } | undefined;
 
@@ -122,5 +110,3 @@ export function createChromaVectorIndex(options: ChromaVectorIndexOptions) {
     },
   };
 }
-
-export type ChromaVectorIndex = ReturnType<typeof createChromaVectorIndex>;

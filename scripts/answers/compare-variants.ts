@@ -9,8 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { composePolicyAnswer, type ComposePolicyAnswerOptions } from '../../bot/answers/compose-policy-answer';
 import { percentile } from '../retrieval/retrieval-metrics';
 import { containsGold, isHeldOut } from './answer-metrics';
-import { answerPassages } from '../../bot/answers/answer-passages';
-import type { RetrievedQuestion } from './retrieve-for-answers';
+import { cachedPassages, type RetrievedQuestion } from './retrieve-for-answers';
 
 const cache = JSON.parse(fs.readFileSync(process.argv[2] ?? '/tmp/answers-cache.json', 'utf8')) as RetrievedQuestion[];
 
@@ -34,13 +33,7 @@ async function main() {
     const latencies: number[] = [];
     const misses: string[] = [];
     for (const question of cache) {
-      const passages = await answerPassages(
-        question.hits.slice(0, variant.hits ?? 5),
-        async (documentId) => question.chunks[documentId] ?? [],
-        {
-          following: variant.following ?? 1,
-        },
-      );
+      const passages = cachedPassages(question, variant.hits ?? 5, variant.following ?? 1);
       const started = performance.now();
       const { answer } = composePolicyAnswer(question.question, passages, variant.options);
       latencies.push(performance.now() - started);

@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PolicyPassage } from '../../bot/answers/compose-policy-answer';
 import type { KnowledgeHit } from '../../knowledge/knowledge-base';
+import { passageText } from '../../knowledge/passages/search-passages';
 import { readJsonLines } from '../appeal-intelligence/shared-data';
 import { openScratchKnowledge } from '../support/scratch-knowledge';
 
@@ -29,6 +31,18 @@ export interface RetrievedQuestion extends PolicyQuestion {
   /** Every chunk of each hit's document, in order, keyed by documentId. */
   chunks: Record<string, DocumentChunkText[]>;
   retrievalMs: number;
+}
+
+/**
+ * The passages of a question's first `hitCount` hits as the knowledge base's searchPassages builds them
+ * (best chunk, then up to `following` chunks under the same heading), from the cached chunks.
+ */
+export function cachedPassages(question: RetrievedQuestion, hitCount: number, following: number): PolicyPassage[] {
+  return question.hits.slice(0, hitCount).map((hit) => ({
+    title: hit.title,
+    headingPath: hit.headingPath,
+    text: passageText(hit, question.chunks[hit.documentId] ?? [], following),
+  }));
 }
 
 export async function retrieveForAnswers(shared: string, k: number): Promise<RetrievedQuestion[]> {

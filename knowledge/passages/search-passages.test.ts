@@ -1,0 +1,63 @@
+import type { KnowledgeHit, KnowledgeSearchOptions } from '../search-results';
+import { createPassageSearch, type PassageChunk } from './search-passages';
+
+const chunks: Record<string, PassageChunk[]> = {
+  notice: [
+    { text: '第一段。', headingPath: ['通知'] },
+    { text: '第二段。', headingPath: ['通知'] },
+    { text: '第三段。', headingPath: ['通知'] },
+  ],
+  law: [
+    { text: '第一条正文。', headingPath: ['条例', '第一条'] },
+    { text: '第二条正文。', headingPath: ['条例', '第二条'] },
+  ],
+};
+
+const hit = (documentId: string, title: string, headingPath: string[], excerpt: string): KnowledgeHit => ({
+  documentId,
+  source: `${documentId}.md`,
+  title,
+  headingPath,
+  excerpt,
+  score: 0.5,
+  coverage: 0.5,
+});
+
+/** A knowledge base that answers every question with the given hits and records what it was asked. */
+function fakeKnowledge(hits: KnowledgeHit[]) {
+  const searches: { question: string; options: KnowledgeSearchOptions }[] = [];
+  const search = createPassageSearch({
+    search: async (question, options) => {
+      searches.push({ question, options });
+      return { hits, mode: 'lexical' };
+    },
+    chunksOf: (documentId) => chunks[documentId] ?? [],
+  });
+  return { search, searches };
+}
+
+describe('searchPassages', () => {
+  it('appends the chunk after the best one, keeping the hits order so passage n is source n', async () => {
+    const { search } = fakeKnowledge([hit('notice', '通知', ['通知'], '第二段。'), hit('notice', '通知', ['通知'], '第三段。')]);
+    const passages = await search('通知说了什么');
+    expect(passages.map((passage) => passage.excerpt)).toEqual(['第二段。\n第三段。', '第三段。']);
+    expect(passages[0]).toEqual({ source: 'notice.md', title: '通知', headingPath: ['通知'], excerpt: '第二段。\n第三段。' });
+  });
+
+  it('does not run into the next law article, and uses the excerpt alone when its chunk is unknown', async () => {
+    const { search } = fakeKnowledge([hit('law', '条例', ['条例', '第一条'], '第一条正文。'), hit('missing', 'X', ['X'], '孤立的段落。')]);
+    const passages = await search('条例', { following: 2 });
+    expect(passages.map((passage) => passage.excerpt)).toEqual(['第一条正文。', '孤立的段落。']);
+  });
+
+  it('passes excerpts through untouched when no following chunk is wanted', async () => {
+    const { search } = fakeKnowledge([hit('notice', '通知', ['通知'], '第一段。')]);
+    expect((await search('通知', { following: 0 }))[0]!.excerpt).toBe('第一段。');
+  });
+
+  it('hands the search options on, without its own', async () => {
+    const { search, searches } = fakeKnowledge([]);
+    expect(await search('低保', { k: 3, documentIds: ['law'], following: 2 })).toEqual([]);
+    expect(searches).toEqual([{ question: '低保', options: { k: 3, documentIds: ['law'] } }]);
+  });
+});

@@ -1,0 +1,24 @@
+export interface KnowledgeHit {
+  documentId: string;
+  source: string;
+  title: string;
+  headingPath: string[];
+  /** The passage that matched (one chunk, at most a few hundred characters). */
+  excerpt: string;
+  /** Fused relevance used for ranking, in [0, 1]. */
+  score: number;
+  /** Share of the question's weight the passage contains, in [0, 1]; compared with the threshold. */
+  coverage: number;
+}
+
+export interface KnowledgeSearchOptions {
+  k?: number;
+  documentIds?: string[];
+  tags?: string[];
+}
+
+export interface KnowledgeSearchResult {
+  hits: KnowledgeHit[];
+  /** `lexical` when the vector store could not be asked (down or not configured). */
+  mode: 'hybrid' | 'lexical';
+}
