@@ -1,4 +1,4 @@
-import { AppError } from '../common';
+import { AppError, somethingWentWrong } from '../common';
 import type { XiaoningResult } from '../bot';
 import { answerWithXiaoning, type AnsweringAgent } from './answer-with-xiaoning';
 import type { InboundMessage } from './types';
@@ -65,7 +65,7 @@ describe('answerWithXiaoning', () => {
       }),
       logger,
     )(broken.message);
-    expect(broken.sent).toEqual(['error:INTERNAL:小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。']);
+    expect(broken.sent).toEqual([`error:INTERNAL:${somethingWentWrong}`]);
     expect(logged).toHaveLength(1);
   });
 });

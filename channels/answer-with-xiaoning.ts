@@ -1,5 +1,5 @@
 import type { AskInput, XiaoningEvent } from '../bot';
-import { isAppError } from '../common';
+import { isAppError, messageForPerson, somethingWentWrong } from '../common';
 import type { XiaoningResult } from '../bot';
 import type { InboundMessage } from './types';
 
@@ -10,8 +10,6 @@ interface Logger {
 export interface AnsweringAgent {
   stream(input: AskInput): AsyncIterable<XiaoningEvent>;
 }
-
-const somethingWentWrong = '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。';
 
 /**
  * Every channel's messages go to the same agent: text deltas as they come, then the whole result; errors
@@ -32,10 +30,10 @@ export function answerWithXiaoning(xiaoning: AnsweringAgent, logger: Logger) {
         else result = event.result;
       }
     } catch (error) {
-      // AppError messages are written for people; anything else may carry internals and is only logged.
+      // Our own faults go to the log with their internals; the person reads only what messageForPerson allows.
       if (!isAppError(error) || error.status >= 500) logger.error({ err: error, channel: message.channel }, 'channel message failed');
-      if (isAppError(error)) await message.reply.error(error.code, error.message);
-      else await message.reply.error('INTERNAL', somethingWentWrong);
+      const { code, message: text } = messageForPerson(error);
+      await message.reply.error(code, text);
       return;
     }
     if (result) await message.reply.done(result);

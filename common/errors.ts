@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'CONFIG_INVALID'
   | 'SERVICE_UNAVAILABLE'
+  // A service we call (e.g. WeChat's API) failed or refused; its own code goes in `details`.
+  | 'UPSTREAM_ERROR'
   | 'INTERNAL';
 
 const statusByCode: Record<ErrorCode, number> = {
@@ -36,6 +38,7 @@ const statusByCode: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
   SERVICE_UNAVAILABLE: 503,
+  UPSTREAM_ERROR: 502,
   INTERNAL: 500,
 };
 

@@ -1,6 +1,19 @@
 /** What the common layer offers the layers above it; they import it from here, never from its files. */
 export { chinaClock, chinaDateTime } from './china-time';
-export { AppError, isAppError, notFound } from './errors';
+export {
+  chatNamespace,
+  type ChatAnswerDone,
+  type ChatClientEvents,
+  type ChatDelta,
+  type ChatError,
+  type ChatMessage,
+  type ChatReady,
+  type ChatServerEvents,
+  type ChatSource,
+  type ChatTurn,
+} from './chat-protocol';
+export { AppError, isAppError, notFound, type ErrorCode } from './errors';
+export { messageForPerson, somethingWentWrong, type PersonMessage } from './person-message';
 export { createRateLimiter } from './rate-limiter';
 export {
   isVoterId,

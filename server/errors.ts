@@ -1,8 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError, isAppError } from '../common';
-
-const genericMessage = '服务暂时出现问题，请稍后再试。如需帮助，请拨打 12345。';
+import { AppError, isAppError, messageForPerson, somethingWentWrong } from '../common';
 
 /** body-parser and express raise plain errors with these fields; they become our own error type here. */
 function fromFrameworkError(error: unknown): AppError | undefined {
@@ -28,14 +26,17 @@ export function validationError(error: z.ZodError, where: string): AppError {
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   if (error instanceof z.ZodError) return validationError(error, 'body');
-  return fromFrameworkError(error) ?? new AppError('INTERNAL', genericMessage, { cause: error });
+  return fromFrameworkError(error) ?? new AppError('INTERNAL', somethingWentWrong, { cause: error });
 }
 
 export const notFoundHandler: RequestHandler = (_request, _response, next) => {
   next(new AppError('NOT_FOUND', '没有找到您要访问的页面或接口。'));
 };
 
-/** The one error handler: known errors keep their status and Chinese message; anything else is a logged 500. */
+/**
+ * The one error handler: known errors keep their status and Chinese message; anything else is a logged 500.
+ * The text sent is the one every channel shows for the same error (common/person-message.ts).
+ */
 export const errorHandler: ErrorRequestHandler = (error, request, response, _next) => {
   const appError = toAppError(error);
   const log = request.log;
@@ -49,5 +50,5 @@ export const errorHandler: ErrorRequestHandler = (error, request, response, _nex
     return;
   }
   if (appError.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(appError.retryAfterSeconds));
-  response.status(appError.status).json({ error: { code: appError.code, message: appError.message } });
+  response.status(appError.status).json({ error: messageForPerson(appError) });
 };

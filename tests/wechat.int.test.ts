@@ -3,6 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { createWechatCipher } from '../channels/wechat/wechat-cipher';
 import { wechatTexts } from '../channels/wechat/wechat-texts';
+import { somethingWentWrong } from '../common';
 import { votes } from '../storage/schema';
 import { conversations } from '../storage/schema';
 import { startFakeWechatServer, type FakeWechatServer } from './fakes/fake-wechat-server';
@@ -105,7 +106,7 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
         await served.close();
         expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
         // Xiaoning's own answer to 保障房的申请条件是什么？ (no housing policy in that app's knowledge: a kind refusal), not an apology.
-        expect(reply.Content).not.toBe(wechatTexts.somethingWentWrong);
+        expect(reply.Content).not.toBe(somethingWentWrong);
         expect(String(reply.Content)).toMatch(/12345|保障/);
       } finally {
         await plaintextApp.close();
@@ -142,7 +143,7 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
         expect(response.text).not.toContain('oNingdeCitizen001');
         const reply = readReply(response.text, secrets);
         expect(reply).toMatchObject({ ToUserName: 'oNingdeCitizen001', FromUserName: 'gh_ningde12345', MsgType: 'text' });
-        expect(reply.Content).not.toBe(wechatTexts.somethingWentWrong);
+        expect(reply.Content).not.toBe(somethingWentWrong);
         expect(String(reply.Content)).toMatch(/12345|保障/);
       } finally {
         await fresh.close();

@@ -22,5 +22,3 @@ export const suggestionsByReply: Record<'greeting' | 'help' | 'out_of_domain', s
   help: ['下周谁来接听热线？', '诉求最多的是哪一类？'],
   out_of_domain: ['下周谁来接听热线？', '公积金什么情况下可以提取？'],
 };
-
-export const apologyReply = '抱歉，我暂时无法回答这个问题。';

@@ -1,7 +1,7 @@
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import { tool } from 'langchain';
 import type { z } from 'zod';
-import { AppError } from '../../common';
+import { AppError, somethingWentWrong } from '../../common';
 import type { ToolIntent } from '../intents/intents';
 import { asToolResult, contextOf, type ToolContext, type ToolDependencies } from './tool-context';
 
@@ -86,8 +86,7 @@ export function defineToolUnit<Input extends z.ZodObject, Output extends z.ZodTy
         async (input: z.output<Input>, runtime: unknown) => {
           const result = asToolResult(await definition.call(input, deps, contextOf(runtime)));
           // Tool results are what models read: one that breaks its own schema is a bug, not an answer.
-          if (readResult(result) === undefined)
-            throw new AppError('INTERNAL', '抱歉，小宁暂时无法回答，请稍后再试。', { details: { tool: definition.name } });
+          if (readResult(result) === undefined) throw new AppError('INTERNAL', somethingWentWrong, { details: { tool: definition.name } });
           return result;
         },
         { name: definition.name, description: definition.description, schema: definition.input },

@@ -1,5 +1,5 @@
 import { composeToolAnswer } from '../models/compose-tool-answer';
-import { apologyReply } from '../models/offline-replies';
+import { somethingWentWrong as apologyReply } from '../../common';
 import { toolUnitNamed, toolUnits } from './tool-units';
 
 const turn = { question: '问题', composePolicy: () => ({ answer: '', cited: [] }) };

@@ -4,6 +4,15 @@ import { z } from 'zod';
 import type { XiaoningResult } from '../../bot';
 import { createRateLimiter } from '../../common';
 import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common';
+import {
+  chatNamespace,
+  messageForPerson,
+  type ChatClientEvents,
+  type ChatMessage,
+  type ChatServerEvents,
+  type ChatSource,
+  type ChatTurn,
+} from '../../common';
 import type { ChannelAdapter, InboundMessage } from '../types';
 
 export interface StoredConversations {
@@ -30,10 +39,14 @@ interface RequestWithVoter extends IncomingMessage {
   freshVoterId?: string;
 }
 
-const messageSchema = z.object({ text: z.string() });
+type ChatSocket = Socket<ChatClientEvents, ChatServerEvents>;
+
+const messageSchema: z.ZodType<ChatMessage> = z.object({ text: z.string() });
 const authSchema = z.object({ conversationId: z.string().max(100).optional() }).catch({});
 
-const sourcesOf = (result: XiaoningResult) =>
+const isTurn = (message: { role: string; content: string }): message is ChatTurn => message.role === 'user' || message.role === 'assistant';
+
+const sourcesOf = (result: XiaoningResult): ChatSource[] =>
   result.sources.map(({ source, title, headingPath, excerpt }) => ({ source, title, headingPath, excerpt }));
 
 /**
@@ -46,29 +59,27 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
   const maxCharacters = deps.maxMessageCharacters ?? 500;
   const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
-  let namespace: Namespace | undefined;
+  let namespace: Namespace<ChatClientEvents, ChatServerEvents> | undefined;
   /** The answer being written for each visitor, and the sockets waiting for it. */
-  const runs = new Map<string, { text: string; sockets: Set<Socket> }>();
+  const runs = new Map<string, { text: string; sockets: Set<ChatSocket> }>();
 
-  const userIdOf = (socket: Socket) => {
+  const userIdOf = (socket: ChatSocket) => {
     const request = socket.request as RequestWithVoter;
     return voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret) ?? request.freshVoterId;
   };
 
-  const resume = async (socket: Socket, userId: string) => {
+  const resume = async (socket: ChatSocket, userId: string) => {
     const { conversationId } = authSchema.parse(socket.handshake.auth);
     const owned = conversationId ? await deps.conversations.findOwned(conversationId, 'web', userId) : undefined;
     const messages = owned ? await deps.conversations.lastMessages(owned.id, deps.resumeMessages ?? 20) : [];
     socket.data.conversationId = owned?.id;
     socket.emit('ready', {
       conversationId: owned?.id ?? null,
-      messages: messages
-        .filter((message) => message.role === 'user' || message.role === 'assistant')
-        .map(({ role, content }) => ({ role, content })),
+      messages: messages.filter(isTurn).map(({ role, content }) => ({ role, content })),
     });
   };
 
-  const receive = (socket: Socket, userId: string, payload: unknown) => {
+  const receive = (socket: ChatSocket, userId: string, payload: unknown) => {
     const fail = (code: string, message: string): void => {
       socket.emit('error', { code, message });
     };
@@ -92,7 +103,8 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     }
     const run = { text, sockets: new Set([socket]) };
     runs.set(userId, run);
-    const toAll = (event: string, body: object) => run.sockets.forEach((listener) => listener.emit(event, body));
+    const toAll = <Event extends keyof ChatServerEvents>(event: Event, ...body: Parameters<ChatServerEvents[Event]>) =>
+      run.sockets.forEach((listener) => listener.emit(event, ...body));
     const inbound: InboundMessage = {
       channel: 'web',
       userId,
@@ -117,7 +129,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     void onMessage(inbound)
       .catch((error: unknown) => {
         deps.logger?.error({ err: error, socketId: socket.id }, 'web chat message failed');
-        toAll('error', { code: 'INTERNAL', message: '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。' });
+        toAll('error', messageForPerson(error));
       })
       .finally(() => {
         run.sockets.forEach((listener) => (listener.data.busy = false));
@@ -143,7 +155,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
           deps.embeddedElsewhere ?? false,
         );
       });
-      namespace = io.of('/chat');
+      namespace = io.of(chatNamespace);
       namespace.on('connection', (socket) => {
         const userId = userIdOf(socket);
         if (!userId) {

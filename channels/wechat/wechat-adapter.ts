@@ -8,9 +8,8 @@ import { createRetryGuard, type RetryGuardOptions } from './retry-guard';
 import type { WechatApiClient } from './wechat-api-client';
 import { createWechatEnvelope } from './wechat-envelope';
 import type { WechatShortcuts } from './wechat-shortcuts';
-import { wechatTexts } from './wechat-texts';
 import { inboundMessageSchema, type WechatInbound } from './wechat-xml';
-import { AppError } from '../../common';
+import { AppError, messageForPerson, somethingWentWrong } from '../../common';
 
 interface Logger {
   warn(object: object, message: string): void;
@@ -69,7 +68,7 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
 
   const askXiaoning = async (openid: string, text: string, raw: unknown): Promise<WechatReply> => {
     const handler = onMessage;
-    if (!handler) return { type: 'text', content: wechatTexts.somethingWentWrong };
+    if (!handler) return { type: 'text', content: somethingWentWrong };
     let reply: WechatReply | undefined;
     const message: InboundMessage = {
       channel: 'wechat',
@@ -89,7 +88,7 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
       },
     };
     await handler(message);
-    return reply ?? { type: 'text', content: wechatTexts.somethingWentWrong };
+    return reply ?? { type: 'text', content: somethingWentWrong };
   };
 
   const answer = createInboundAnswerer({ shortcuts: deps.shortcuts, askXiaoning });
@@ -131,7 +130,7 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
       .run(inbound.FromUserName, () => answer(inbound, fields))
       .catch((error: unknown): WechatReply => {
         deps.logger.error({ err: error, channel: 'wechat' }, 'wechat message failed');
-        return { type: 'text', content: wechatTexts.somethingWentWrong };
+        return { type: 'text', content: messageForPerson(error).message };
       });
     const inTime = await withDeadline(work, deadlineMs - (now() - startedAt));
     if (!inTime || connectionLost) {

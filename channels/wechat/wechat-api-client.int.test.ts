@@ -1,5 +1,5 @@
 import { startFakeWechatServer, type FakeWechatServer } from '../../tests/fakes/fake-wechat-server';
-import { createWechatApiClient, WechatApiError } from './wechat-api-client';
+import { createWechatApiClient } from './wechat-api-client';
 
 describe('WeChat API client against a fake WeChat server', () => {
   let wechatApi: FakeWechatServer;
@@ -36,9 +36,15 @@ describe('WeChat API client against a fake WeChat server', () => {
     const client = createWechatApiClient({ apiBase: wechatApi.apiBase, appId: 'wx-app', appSecret: 'secret' });
     wechatApi.failNextSend(40001);
     wechatApi.failNextSend(40001);
-    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toMatchObject({ errcode: 40001 });
+    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      details: { errcode: 40001 },
+    });
     wechatApi.failNextSend(45015);
-    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toMatchObject({ errcode: 45015 });
+    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      details: { errcode: 45015 },
+    });
   });
 
   it('sends a preview as one news article', async () => {
@@ -53,13 +59,17 @@ describe('WeChat API client against a fake WeChat server', () => {
 
   it('reports a wrong secret without putting the secret in the message', async () => {
     const client = createWechatApiClient({ apiBase: wechatApi.apiBase, appId: 'wx-app', appSecret: 'wrong-secret' });
-    const failure = client.sendCustomerServiceMessage('o1', text('你好'));
-    await expect(failure).rejects.toBeInstanceOf(WechatApiError);
-    await expect(failure).rejects.not.toThrow(/wrong-secret/);
+    const failure: unknown = await client.sendCustomerServiceMessage('o1', text('你好')).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'UPSTREAM_ERROR', details: { reason: expect.stringMatching(/access_token refused/) } });
+    expect((failure as Error).message).not.toMatch(/wrong-secret/);
+    expect(JSON.stringify((failure as { details: unknown }).details)).not.toMatch(/wrong-secret/);
   });
 
   it('fails fast when WeChat cannot be reached', async () => {
     const client = createWechatApiClient({ apiBase: 'http://127.0.0.1:9', appId: 'wx-app', appSecret: 'secret' });
-    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toThrow(/unreachable/);
+    await expect(client.sendCustomerServiceMessage('o1', text('你好'))).rejects.toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      details: { reason: expect.stringMatching(/unreachable/) },
+    });
   });
 });

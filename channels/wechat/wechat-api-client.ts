@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../../common';
 import type { WechatReply } from './reply-xml';
 
 export interface WechatApiOptions {
@@ -12,16 +13,15 @@ export interface WechatApiOptions {
   timeoutMs?: number;
 }
 
-/** A failed call to WeChat's API; `errcode` is WeChat's own code when it sent one. */
-export class WechatApiError extends Error {
-  constructor(
-    message: string,
-    readonly errcode?: number,
-  ) {
-    super(message);
-    this.name = 'WechatApiError';
-  }
-}
+/**
+ * A failed call to WeChat's API: an UPSTREAM_ERROR whose details hold why and, when WeChat sent one, its own
+ * `errcode`. Only the log sees them; a person is told the apology.
+ */
+const wechatFailed = (reason: string, options: { errcode?: number | undefined; cause?: unknown } = {}) =>
+  new AppError('UPSTREAM_ERROR', '微信接口暂时无法使用。', {
+    cause: options.cause,
+    details: { service: 'wechat', reason, ...(options.errcode === undefined ? {} : { errcode: options.errcode }) },
+  });
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 const resultSchema = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).loose();
@@ -54,11 +54,11 @@ export function createWechatApiClient(options: WechatApiOptions) {
     try {
       response = await fetchImplementation(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new WechatApiError(`WeChat API unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw wechatFailed(`WeChat API unreachable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    if (!response.ok) throw new WechatApiError(`WeChat API answered HTTP ${response.status}`);
+    if (!response.ok) throw wechatFailed(`WeChat API answered HTTP ${response.status}`);
     return response.json().catch(() => {
-      throw new WechatApiError('WeChat API answered something that is not JSON');
+      throw wechatFailed('WeChat API answered something that is not JSON');
     });
   };
 
@@ -69,7 +69,7 @@ export function createWechatApiClient(options: WechatApiOptions) {
     if (!token.success) {
       const failure = resultSchema.safeParse(body);
       const errcode = failure.success ? failure.data.errcode : undefined;
-      throw new WechatApiError(`access_token refused (errcode ${errcode ?? 'none'})`, errcode);
+      throw wechatFailed(`access_token refused (errcode ${errcode ?? 'none'})`, { errcode });
     }
     const lifetimeMs = token.data.expires_in * 1000;
     cached = { token: token.data.access_token, expiresAt: now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
@@ -99,7 +99,7 @@ export function createWechatApiClient(options: WechatApiOptions) {
       if (cached?.token === token) cached = undefined;
       return post(path, payload, true);
     }
-    throw new WechatApiError(`WeChat refused ${path} (errcode ${errcode}: ${body.success ? (body.data.errmsg ?? '') : ''})`, errcode);
+    throw wechatFailed(`WeChat refused ${path} (errcode ${errcode}: ${body.success ? (body.data.errmsg ?? '') : ''})`, { errcode });
   };
 
   return {

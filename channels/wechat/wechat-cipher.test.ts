@@ -1,5 +1,5 @@
 import { cryptoVectors, wechatFixture } from '../../tests/support/wechat-client';
-import { createWechatCipher, WechatCipherError } from './wechat-cipher';
+import { createWechatCipher } from './wechat-cipher';
 import { signatureMatches, wechatSignature } from './wechat-signature';
 
 describe('WeChat safe-mode cipher and signatures (fixture vectors)', () => {
@@ -34,13 +34,21 @@ describe('WeChat safe-mode cipher and signatures (fixture vectors)', () => {
     ['not base64 at all', () => '!!!!'],
   ])('refuses %s', (_name, tamper) => {
     const cipher = createWechatCipher({ encodingAesKey: vector.encodingAESKey, appId: vector.appId });
-    expect(() => cipher.decrypt(tamper(vector.expectedEncrypt))).toThrow(WechatCipherError);
+    expect(() => cipher.decrypt(tamper(vector.expectedEncrypt))).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
   });
 
   it('refuses a message encrypted for another AppID', () => {
     const other = createWechatCipher({ encodingAesKey: vector.encodingAESKey, appId: 'wx0000000000000000' });
     const cipher = createWechatCipher({ encodingAesKey: vector.encodingAESKey, appId: vector.appId });
-    expect(() => cipher.decrypt(other.encrypt('<xml/>'))).toThrow(/appId/);
+    expect(() => cipher.decrypt(other.encrypt('<xml/>'))).toThrow(
+      expect.objectContaining({ code: 'BAD_REQUEST', details: { reason: 'cannot decrypt: appId does not match' } }),
+    );
+  });
+
+  it('treats a key that is not 32 bytes as a configuration error', () => {
+    expect(() => createWechatCipher({ encodingAesKey: 'too-short', appId: vector.appId })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', details: expect.objectContaining({ variable: 'WECHAT_ENCODING_AES_KEY' }) }),
+    );
   });
 
   it('compares signatures in constant time and treats missing ones as wrong', () => {

@@ -1,12 +1,9 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { AppError, isAppError } from '../../common';
 
-/** Why a safe-mode payload was refused; the request gets a 400 and the reason goes to the log only. */
-export class WechatCipherError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'WechatCipherError';
-  }
-}
+/** A safe-mode payload that cannot be opened is a bad request; why goes to the log only (details.reason). */
+const undecryptable = (reason: string, cause?: unknown) =>
+  new AppError('BAD_REQUEST', '请求格式不正确。', { cause, details: { reason: `cannot decrypt: ${reason}` } });
 
 // WeChat pads to 32 bytes (PKCS#7 with a 32-byte block), not AES's 16, so Node's own padding is off.
 const paddingBlock = 32;
@@ -19,7 +16,7 @@ function pad(data: Buffer): Buffer {
 
 function unpad(data: Buffer): Buffer {
   const amount = data.at(-1) ?? 0;
-  if (amount < 1 || amount > paddingBlock || amount > data.length) throw new WechatCipherError('bad padding');
+  if (amount < 1 || amount > paddingBlock || amount > data.length) throw undecryptable('bad padding');
   return data.subarray(0, data.length - amount);
 }
 
@@ -29,7 +26,11 @@ function unpad(data: Buffer): Buffer {
  */
 export function createWechatCipher(options: { encodingAesKey: string; appId: string }) {
   const key = Buffer.from(`${options.encodingAesKey}=`, 'base64');
-  if (key.length !== 32) throw new WechatCipherError('EncodingAESKey must decode to 32 bytes');
+  if (key.length !== 32) {
+    throw new AppError('CONFIG_INVALID', '配置错误：WECHAT_ENCODING_AES_KEY 应为 43 位字母或数字。', {
+      details: { variable: 'WECHAT_ENCODING_AES_KEY', reason: 'EncodingAESKey must decode to 32 bytes' },
+    });
+  }
   const iv = key.subarray(0, 16);
   const appId = Buffer.from(options.appId, 'utf8');
 
@@ -46,19 +47,19 @@ export function createWechatCipher(options: { encodingAesKey: string; appId: str
 
     decrypt(encrypted: string): string {
       const data = Buffer.from(encrypted, 'base64');
-      if (data.length === 0 || data.length % 16 !== 0) throw new WechatCipherError('ciphertext length is not a multiple of 16');
+      if (data.length === 0 || data.length % 16 !== 0) throw undecryptable('ciphertext length is not a multiple of 16');
       let plain: Buffer;
       try {
         const decipher = createDecipheriv('aes-256-cbc', key, iv).setAutoPadding(false);
         plain = unpad(Buffer.concat([decipher.update(data), decipher.final()]));
       } catch (error) {
-        throw error instanceof WechatCipherError ? error : new WechatCipherError('decryption failed');
+        throw isAppError(error) ? error : undecryptable('decryption failed', error);
       }
-      if (plain.length < randomLength + 4) throw new WechatCipherError('plaintext too short');
+      if (plain.length < randomLength + 4) throw undecryptable('plaintext too short');
       const length = plain.readUInt32BE(randomLength);
       const start = randomLength + 4;
-      if (start + length > plain.length) throw new WechatCipherError('length field beyond the plaintext');
-      if (!plain.subarray(start + length).equals(appId)) throw new WechatCipherError('appId does not match');
+      if (start + length > plain.length) throw undecryptable('length field beyond the plaintext');
+      if (!plain.subarray(start + length).equals(appId)) throw undecryptable('appId does not match');
       return plain.subarray(start, start + length).toString('utf8');
     },
   };

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../common';
-import { createWechatCipher, WechatCipherError, type WechatCipher } from './wechat-cipher';
+import { createWechatCipher, type WechatCipher } from './wechat-cipher';
 import { encryptedReplyXml } from './reply-xml';
 import { signatureMatches, wechatSignature } from './wechat-signature';
 import { encryptedEnvelopeSchema, parseWechatXml } from './wechat-xml';
@@ -42,12 +42,8 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
 
   const decrypt = (encrypted: string): string => {
     if (!cipher) throw badRequest('encrypted message but no EncodingAESKey configured');
-    try {
-      return cipher.decrypt(encrypted);
-    } catch (error) {
-      if (error instanceof WechatCipherError) throw badRequest(`cannot decrypt: ${error.message}`);
-      throw error;
-    }
+    // What cannot be decrypted is already a BAD_REQUEST AppError with its reason in the details.
+    return cipher.decrypt(encrypted);
   };
 
   const verifiedQuery = (query: unknown): SignedQuery => {

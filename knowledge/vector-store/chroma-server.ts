@@ -39,10 +39,12 @@ const chromaCli = () => {
   return path.join(folder, bin.chroma);
 };
 
+const cannotStart = (reason: string) => new AppError('SERVICE_UNAVAILABLE', '向量数据库（Chroma）无法启动。', { details: { reason } });
+
 async function waitForHeartbeat(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`chroma exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null) throw cannotStart(`chroma exited (${child.exitCode ?? child.signalCode})`);
     try {
       const response = await fetch(`${url}/api/v2/heartbeat`, { signal: AbortSignal.timeout(1000) });
       if (response.ok) return;
@@ -51,7 +53,7 @@ async function waitForHeartbeat(url: string, timeoutMs: number, child: ChildProc
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`chroma did not answer its heartbeat within ${timeoutMs} ms`);
+  throw cannotStart(`chroma did not answer its heartbeat within ${timeoutMs} ms`);
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals) {

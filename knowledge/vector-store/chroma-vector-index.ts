@@ -1,4 +1,5 @@
 import { ChromaClient, type Collection } from 'chromadb';
+import { AppError } from '../../common';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-index';
 
 export interface ChromaVectorIndexOptions {
@@ -22,7 +23,7 @@ export function createChromaVectorIndex(options: ChromaVectorIndexOptions): Vect
 
   const client = () => {
     const url = options.url();
-    if (!url) throw new Error('vector store is down');
+    if (!url) throw new AppError('SERVICE_UNAVAILABLE', '向量数据库暂时无法访问。', { details: { reason: 'vector store is down' } });
     const { hostname, port, protocol } = new URL(url);
     return {
       url,

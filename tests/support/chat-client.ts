@@ -1,22 +1,8 @@
 import http from 'node:http';
 import { io, type Socket } from 'socket.io-client';
+import { chatNamespace, type ChatAnswerDone, type ChatDelta, type ChatError, type ChatReady } from '../../common';
 
-export interface ChatReady {
-  conversationId: string | null;
-  messages: { role: string; content: string }[];
-}
-
-export interface ChatDone {
-  conversationId: string;
-  answer: string;
-  sources: { source: string; title: string; headingPath: string[]; excerpt: string }[];
-  suggestions: string[];
-  refused: boolean;
-}
-
-export type ChatOutcome = { deltas: string[] } & (
-  { done: ChatDone; error?: undefined } | { error: { code: string; message: string }; done?: undefined }
-);
+export type ChatOutcome = { deltas: string[] } & ({ done: ChatAnswerDone; error?: undefined } | { error: ChatError; done?: undefined });
 
 /** A visitor's signed cookie, issued by the socket.io handshake as a browser would receive it. */
 export function visitorCookie(baseUrl: string): Promise<string> {
@@ -38,7 +24,7 @@ export async function connectChat(
   cookie: string | undefined,
   auth: Record<string, unknown> = {},
 ): Promise<{ socket: Socket; ready: ChatReady }> {
-  const socket = io(`${baseUrl}/chat`, {
+  const socket = io(`${baseUrl}${chatNamespace}`, {
     forceNew: true,
     reconnection: false,
     auth,
@@ -55,15 +41,15 @@ export async function connectChat(
 export function ask(socket: Socket, text: unknown): Promise<ChatOutcome> {
   return new Promise((resolve) => {
     const deltas: string[] = [];
-    const onDelta = ({ text: delta }: { text: string }) => deltas.push(delta);
+    const onDelta = ({ text: delta }: ChatDelta) => deltas.push(delta);
     const finish = (outcome: ChatOutcome) => {
       socket.off('answer:delta', onDelta);
       socket.off('answer:done', onDone);
       socket.off('error', onError);
       resolve(outcome);
     };
-    const onDone = (done: ChatDone) => finish({ deltas, done });
-    const onError = (error: { code: string; message: string }) => finish({ deltas, error });
+    const onDone = (done: ChatAnswerDone) => finish({ deltas, done });
+    const onError = (error: ChatError) => finish({ deltas, error });
     socket.on('answer:delta', onDelta);
     socket.on('answer:done', onDone);
     socket.on('error', onError);

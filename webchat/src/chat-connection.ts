@@ -1,4 +1,5 @@
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+import { chatNamespace, type ChatClientEvents, type ChatServerEvents } from '../../common/chat-protocol';
 import { readAnswerDone, readDelta, readReady, readServerError, type AnswerDone, type ReadyPayload, type ServerError } from './protocol';
 import type { RememberedValue } from './remembered-value';
 import { isAnswered } from './transcript';
@@ -13,7 +14,7 @@ export interface ChatConnectionEvents {
   failed(error: ServerError): void;
 }
 
-export type CreateSocket = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket;
+export type CreateSocket = (url: string, options: Partial<ManagerOptions & SocketOptions>) => Socket<ChatServerEvents, ChatClientEvents>;
 
 export interface ChatConnection {
   /** Sends now when connected, otherwise as soon as the connection is back. */
@@ -41,7 +42,7 @@ export function openChatConnection(options: {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelayMs = 1000;
 
-  const socket = options.createSocket(`${options.origin}/chat`, {
+  const socket = options.createSocket(`${options.origin}${chatNamespace}`, {
     withCredentials: true,
     // A function, so every reconnection names the conversation as it is by then.
     auth: (callback) => {

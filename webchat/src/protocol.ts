@@ -1,37 +1,17 @@
+import type { ChatAnswerDone, ChatError, ChatReady, ChatSource, ChatTurn } from '../../common/chat-protocol';
+import { somethingWentWrong } from '../../common/person-message';
+
 /**
- * The `/chat` socket.io contract (see channels/web). Payloads come from the network, so each reader checks
- * only the fields the widget uses and drops anything malformed instead of throwing inside an event handler.
+ * Reading the `/chat` contract (declared once in common/chat-protocol.ts, shared with the server).
+ * Payloads come from the network, so each reader checks only the fields the widget uses and drops
+ * anything malformed instead of throwing inside an event handler.
  */
 
-export interface Source {
-  source: string;
-  title: string;
-  headingPath: string[];
-  excerpt: string;
-}
-
-export interface Turn {
-  role: 'user' | 'assistant';
-  content: string;
-}
-
-export interface ReadyPayload {
-  conversationId: string | null;
-  messages: Turn[];
-}
-
-export interface AnswerDone {
-  conversationId: string;
-  answer: string;
-  sources: Source[];
-  suggestions: string[];
-  refused: boolean;
-}
-
-export interface ServerError {
-  code: string;
-  message: string;
-}
+export type Source = ChatSource;
+export type Turn = ChatTurn;
+export type ReadyPayload = ChatReady;
+export type AnswerDone = ChatAnswerDone;
+export type ServerError = ChatError;
 
 type Fields = Record<string, unknown>;
 
@@ -75,7 +55,6 @@ export function readAnswerDone(payload: unknown): AnswerDone | undefined {
 
 /** The server's message is already written for people (Chinese); only a missing one gets a fallback. */
 export function readServerError(payload: unknown): ServerError {
-  const fallback = '小宁暂时出了点问题，请稍后再试，或直接拨打12345热线。';
-  if (!isObject(payload)) return { code: 'INTERNAL', message: fallback };
-  return { code: text(payload.code) || 'INTERNAL', message: text(payload.message) || fallback };
+  if (!isObject(payload)) return { code: 'INTERNAL', message: somethingWentWrong };
+  return { code: text(payload.code) || 'INTERNAL', message: text(payload.message) || somethingWentWrong };
 }
