@@ -15,7 +15,9 @@ import type { Knowledge } from '../knowledge/open-knowledge';
 import { createApiRouter } from './api-router';
 import type { AuthService } from './auth/auth-service';
 import { createSessionMiddleware } from './auth/middleware';
+import { serializeError } from './error-log-serializer';
 import { errorHandler, notFoundHandler } from './errors';
+import { rejectControlCharacters } from './reject-control-characters';
 import type { HealthCheck } from './health';
 import type { Logger } from './logger';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -95,6 +97,8 @@ export function createApp(dependencies: AppDependencies): Express {
           url: request.url.split('?')[0],
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        // pino-http would otherwise put pino's own error serializer back, with the query parameters.
+        err: serializeError,
       },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
@@ -109,6 +113,7 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute));
   app.use(express.json({ limit: settings.bodyLimitBytes }));
+  app.use(rejectControlCharacters);
   app.use(cookieParser(dependencies.cookieSecret));
   app.use(createSessionMiddleware(dependencies.auth));
   app.use('/api', voterCookie(settings.cookieSecure));

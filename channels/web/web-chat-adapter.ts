@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { XiaoningResult } from '../../bot/agent-result';
+import { containsControlCharacter } from '../../common/control-characters';
 import { createRateLimiter } from '../../common/rate-limiter';
 import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common/voter-identity';
 import type { ChannelAdapter, InboundMessage } from '../types';
@@ -31,7 +32,15 @@ interface RequestWithVoter extends IncomingMessage {
 }
 
 const messageSchema = z.object({ text: z.string() });
-const authSchema = z.object({ conversationId: z.string().max(100).optional() }).catch({});
+const authSchema = z
+  .object({
+    conversationId: z
+      .string()
+      .max(100)
+      .refine((id) => !containsControlCharacter(id))
+      .optional(),
+  })
+  .catch({});
 
 const sourcesOf = (result: XiaoningResult) =>
   result.sources.map(({ source, title, headingPath, excerpt }) => ({ source, title, headingPath, excerpt }));
