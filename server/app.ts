@@ -18,6 +18,7 @@ import { createSessionMiddleware } from './auth/middleware';
 import { serializeError } from './error-log-serializer';
 import { errorHandler, notFoundHandler } from './errors';
 import { rejectControlCharacters } from './reject-control-characters';
+import { untrustedProxyWarning } from './untrusted-proxy-warning';
 import type { HealthCheck } from './health';
 import type { Logger } from './logger';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -104,6 +105,7 @@ export function createApp(dependencies: AppDependencies): Express {
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  app.use(untrustedProxyWarning(logger, settings.trustProxy));
   // Over plain HTTP (COOKIE_SECURE=false: a LAN address, a test) upgrade-insecure-requests would make browsers
   // fetch the widget's script over HTTPS that is not there; behind HTTPS it stays on.
   app.use(
