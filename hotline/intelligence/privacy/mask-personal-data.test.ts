@@ -68,6 +68,7 @@ describe('masking personal data in real appeal texts', () => {
     ['replied-25681', '根据今年6月A市委书记易红炼先生指示——闲置土地由市民共享', '根据今年6月A市委书记易先生指示——闲置土地由市民共享'],
     ['a title before a two-character name', '院长王丽先生答复', '院长王先生答复'],
     ['a surname-like word before the name', '我和王丽华女士一起去', '我和王女士一起去'],
+    ['labeled-train, 老先生 is one title', '村民小组张秋国老先生反映', '村民小组张老先生反映'],
   ])('a full name after any word or title keeps only its surname (%s, as written)', (_source, text, expected) => {
     expect(maskPersonalData(text)).toBe(expected);
   });
@@ -82,6 +83,12 @@ describe('masking personal data in real appeal texts', () => {
     '司机王先生',
     '住户：欧阳先生', // replied-91293: a compound surname alone
     '网友“梦之队”先生', // replied-24778: a nickname in quotes
+    // From ../shared/data/appeals: a word ending in a surname character before a masked name.
+    '十六条支付乙方刘女士',
+    '我和沙塘工商所张女士',
+    '政策改革，我和我先生',
+    '直接飘到了楼上阳女士',
+    '由一位张姓女士',
   ])('a masked name, a title or a nickname before 先生/女士 stays as written: %s', (text) => {
     expect(maskPersonalData(text)).toBe(text);
   });

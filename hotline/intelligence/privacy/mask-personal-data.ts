@@ -54,13 +54,22 @@ const roleWords = [
  * "由林女士" are 王先生 and 林女士 already masked, not 和先生 and 由女士.
  */
 const wordsBeforeAName = new Set('和于向由时位那');
-/** Characters no given name ends with or contains here: "那位先生", "各位女士", "这个先生". */
-const notInGivenNames = new Set('位名个些的了是在和与及等们这那每各');
+/**
+ * Common surnames that hardly ever end a given name: before 先生/女士 such a character is the surname of a
+ * name already masked, and what precedes it is another word ("支付乙方刘女士", "工商所张女士").
+ */
+const surnamesNotEndingGivenNames = new Set(
+  '王李张刘陈黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜魏吕沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤',
+);
+/** Characters no given name contains here: "那位先生", "各位女士", "我和我先生", "楼上阳女士". */
+const notInGivenNames = new Set('位名个些的了是在和与及等们这那每各我你他她上下里外内姓');
 const hanCharacter = /\p{Script=Han}/u;
-const titlePattern = /先生|女士/gu;
+/** 老先生 is one title: 张秋国老先生 is 张老先生. */
+const titlePattern = /老?先生|女士/gu;
 
 /** The surname and given name that end just before a 先生/女士, if the characters there are one. */
 function fullNameBefore(before: string): { length: number; surname: string } | undefined {
+  if (surnamesNotEndingGivenNames.has(before.at(-1) ?? '')) return undefined;
   // Role words cover their characters: no name is taken from inside "书记" or "司机".
   const covered = new Array<boolean>(before.length).fill(false);
   for (const word of roleWords) {
