@@ -1,5 +1,6 @@
 import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
+import { containsControlCharacter, controlCharacterError } from '../common';
 import { AppError } from '../common';
 import { createTokenizer, type Tokenizer } from '../text';
 import { createRateLimiter } from '../common';
@@ -81,6 +82,8 @@ export function createXiaoning(deps: XiaoningDependencies) {
   const prepare = async (input: AskInput) => {
     const message = input.message.trim();
     if (message === '') throw new AppError('VALIDATION_FAILED', '请输入您想问的问题。');
+    // Every channel's text ends here, so WeChat, socket.io and the CLI are covered along with HTTP.
+    if (containsControlCharacter(message)) throw controlCharacterError('message');
     if ([...message].length > maxMessageLength) throw new AppError('VALIDATION_FAILED', `问题太长了，请控制在${maxMessageLength}字以内。`);
     const conversation = input.conversationId
       ? await conversations.findOwned(input.conversationId, input.channel, input.userId)

@@ -1,5 +1,4 @@
 /** What the common layer offers the layers above it; they import it from here, never from its files. */
-export { chinaClock, chinaDateTime } from './china-time';
 export {
   chatNamespace,
   type ChatAnswerDone,
@@ -12,6 +11,8 @@ export {
   type ChatSource,
   type ChatTurn,
 } from './chat-protocol';
+export { chinaClock, chinaDateTime } from './china-time';
+export { containsControlCharacter, controlCharacterError, findControlCharacter } from './control-characters';
 export { AppError, isAppError, notFound, type ErrorCode } from './errors';
 export { messageForPerson, somethingWentWrong, type PersonMessage } from './person-message';
 export { createRateLimiter } from './rate-limiter';

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV3 } from '@asteasolutions/zod-to-openapi';
 import express, { type NextFunction, type Request, type Response, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { controlCharacterError, findControlCharacter } from '../common';
 import { validationError } from './errors';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -105,6 +106,9 @@ export function createApiRouter() {
           if (!result.success) throw validationError(result.error, where);
           return result.data;
         };
+        // The app checks JSON bodies before routing; a guard may have parsed another kind (multipart) since.
+        const unreadable = findControlCharacter(request.body, 'body');
+        if (unreadable) throw controlCharacterError(unreadable);
         const params = parse(definition.params, request.params, 'params');
         const query = parse(definition.query, request.query, 'query');
         const body = parse(definition.body, request.body ?? {}, 'body');

@@ -15,7 +15,10 @@ import type { Knowledge } from '../knowledge';
 import { createApiRouter } from './api-router';
 import type { AuthService } from './auth/auth-service';
 import { createSessionMiddleware } from './auth/middleware';
+import { serializeError } from './error-log-serializer';
 import { errorHandler, notFoundHandler } from './errors';
+import { rejectControlCharacters } from './reject-control-characters';
+import { untrustedProxyWarning } from './untrusted-proxy-warning';
 import type { HealthCheck } from './health';
 import type { Logger } from './logger';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -95,11 +98,14 @@ export function createApp(dependencies: AppDependencies): Express {
           url: request.url.split('?')[0],
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+        // pino-http would otherwise put pino's own error serializer back, with the query parameters.
+        err: serializeError,
       },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
     }),
   );
+  app.use(untrustedProxyWarning(logger, settings.trustProxy));
   // Over plain HTTP (COOKIE_SECURE=false: a LAN address, a test) upgrade-insecure-requests would make browsers
   // fetch the widget's script over HTTPS that is not there; behind HTTPS it stays on.
   app.use(
@@ -109,6 +115,7 @@ export function createApp(dependencies: AppDependencies): Express {
   );
   app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute));
   app.use(express.json({ limit: settings.bodyLimitBytes }));
+  app.use(rejectControlCharacters);
   app.use(cookieParser(dependencies.cookieSecret));
   app.use(createSessionMiddleware(dependencies.auth));
   app.use('/api', voterCookie(settings.cookieSecure));

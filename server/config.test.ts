@@ -74,6 +74,13 @@ describe('loadConfig', () => {
     );
   });
 
+  test('a guessable ADMIN_PASSWORD is refused at start-up, naming the variable and not echoing it', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'aaaaaaaaaa' })).toThrow(/配置错误：ADMIN_PASSWORD 密码不能是同一个字符/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: '1234567890' })).toThrow(/配置错误：ADMIN_PASSWORD 密码不能是连续的/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'admin12345' })).toThrow(/ADMIN_PASSWORD 这个密码太常见/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: '0987654321' })).not.toThrow(/0987654321/);
+  });
+
   test('secrets are not echoed in the message', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).toThrow(/ADMIN_PASSWORD.*\*\*\*/);
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'short' })).not.toThrow(/short/);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../common';
+import { passwordWeakness } from './auth/password-strength';
 
 const optionalText = z
   .string()
@@ -112,8 +113,10 @@ const environmentSchema = z.object({
       return origins;
     }),
   ADMIN_USERNAME: z.string().trim().min(1).default('admin'),
-  ADMIN_PASSWORD: optionalText.refine((value) => value === undefined || value.length >= 10, {
-    message: '至少 10 个字符',
+  ADMIN_PASSWORD: optionalText.superRefine((value, context) => {
+    if (value === undefined) return;
+    const problem = value.length < 10 ? '至少 10 个字符' : passwordWeakness(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
   }),
   SEED_DEMO_DATA: flag(true),
 });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { serializeError } from './error-log-serializer';
 
 /**
  * Paths that may carry secrets. Bodies are never logged by the request logger, but code that logs
@@ -20,7 +21,7 @@ const redactedPaths = [
 ];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' } }, destination);
+  return pino({ level, redact: { paths: redactedPaths, censor: '[redacted]' }, serializers: { err: serializeError } }, destination);
 }
 
 export type { Logger };

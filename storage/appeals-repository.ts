@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import { appealInsights, appeals } from './schema';
 import type { Appeal, NewAppeal, AppealInsight, NewAppealInsight } from './domain-types';
@@ -43,6 +43,19 @@ export interface Page {
   pageSize: number;
 }
 
+/**
+ * What a phone, ID or bank card number looks like in text (a PostgreSQL and a JavaScript regular expression):
+ * six or more digits in a row, or groups of three or more split by one space or dash (138 1234 5678,
+ * 0591-12345678, 6222 0213 1234 5678), also in full-width digits. Dates such as 2016-10-31 are not one.
+ */
+export const personalNumberPattern = '[0-9０-９]{6,}|[0-9０-９]{3,}(?:[ 　－—-][0-9０-９]{3,})+';
+/**
+ * The text a search may match has such numbers blanked, so that no search, and no set of searches for parts
+ * of one, finds an appeal by a personal number; appeal-queries.ts refuses the whole numbers with a message.
+ */
+const searchable = (column: typeof appeals.title | typeof appeals.content) =>
+  sql`regexp_replace(${column}, ${personalNumberPattern}, '#', 'g')`;
+
 /** Escapes LIKE wildcards so that a citizen's "%" or "_" is matched literally. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
@@ -58,7 +71,8 @@ function conditionsOf(filter: AppealFilter): SQL | undefined {
   if (filter.sessionIds) conditions.push(filter.sessionIds.length > 0 ? inArray(appeals.sessionId, filter.sessionIds) : sql`false`);
   if (filter.storedUntil) conditions.push(lte(appeals.createdAt, filter.storedUntil));
   for (const word of (filter.query ?? '').split(/\s+/).filter(Boolean)) {
-    conditions.push(or(ilike(appeals.title, likePattern(word)), ilike(appeals.content, likePattern(word))));
+    const pattern = likePattern(word);
+    conditions.push(or(sql`${searchable(appeals.title)} ilike ${pattern}`, sql`${searchable(appeals.content)} ilike ${pattern}`));
   }
   return and(...conditions);
 }

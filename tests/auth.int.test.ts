@@ -112,6 +112,27 @@ describe('accounts, sessions, roles and CSRF', () => {
     expect(audit.body.items[0]).toMatchObject({ who: 'root-admin', what: 'user.create', target: 'official-2' });
   });
 
+  test('the admin API refuses a guessable password for every role, with a Chinese reason', async () => {
+    const loggedIn = await login('root-admin', adminPassword).expect(200);
+    const cookie = sessionCookieOf(loggedIn).split(';')[0]!;
+    for (const [password, reason] of [
+      ['aaaaaaaaaa', '重复'],
+      ['1234567890', '连续'],
+      ['password123', '常见'],
+    ]) {
+      for (const role of ['citizen', 'official', 'admin']) {
+        const refused = await request(testApp.app)
+          .post('/api/admin/users')
+          .set('Cookie', cookie)
+          .set('X-CSRF-Token', loggedIn.body.csrfToken)
+          .send({ username: `weak-${role}`, password, role, ...(role === 'official' ? { unitId: 'zjj' } : {}) })
+          .expect(400);
+        expect(refused.body.error).toEqual({ code: 'VALIDATION_FAILED', message: expect.stringContaining(reason) });
+        expect(await testApp.services.repositories.users.findByUsername(`weak-${role}`)).toBeUndefined();
+      }
+    }
+  });
+
   test('logout ends the session', async () => {
     const loggedIn = await login('citizen-1', citizenPassword).expect(200);
     const cookie = sessionCookieOf(loggedIn).split(';')[0]!;

@@ -125,6 +125,23 @@ describe('npm start on a fresh DATA_DIR', () => {
   });
 });
 
+describe('cli create-user', () => {
+  // One case: the rules themselves are tested in server/auth, the admin API in tests/auth.int.test.ts.
+  test('refuses a guessable password with a Chinese reason and exit 1', async () => {
+    const password = '1234567890';
+    const dataDirectory = newDataDirectory();
+    const created = startProcess(
+      'server/cli.ts',
+      ['create-user', '--username', 'weak-admin', '--role', 'admin'],
+      { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' },
+      `${password}\n`,
+    );
+    expect((await created.exited).code).toBe(1);
+    expect(created.stderr()).toMatch(/密码不能是/);
+    expect(created.stdout()).toBe('');
+  });
+});
+
 describe('cli seed', () => {
   test('a second run changes nothing', async () => {
     const dataDirectory = newDataDirectory();

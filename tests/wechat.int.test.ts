@@ -197,6 +197,24 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
       expect(replyText(reply)).toMatch(/^领导接线预告：[\s\S]*接线范围：[\s\S]*参与方式：/);
     });
 
+    it('a text with control characters gets a Chinese reply, not an apology and an error in the log', async () => {
+      for (const content of ['停水三天了，电话13812345678\u0000', '停水三天了&#1;']) {
+        const reply = replyText(await post(textMessageXml('oControlCharacters', content)));
+        expect(reply).toMatch(/无法识别的特殊字符/);
+      }
+      expect(testApp.logs.text()).not.toMatch(/13812345678/);
+      const withControlSender = wechatMessageXml({
+        ToUserName: 'gh_ningde12345',
+        FromUserName: 'oSender\u0000',
+        CreateTime: 1732345600,
+        MsgType: 'text',
+        Content: '你好',
+        MsgId: '8800000000000000001',
+      });
+      expect((await postWechat(url, withControlSender, secrets)).status).toBe(400);
+      expect(testApp.logs.lines.filter((line) => line.includes('"level":50'))).toEqual([]);
+    });
+
     it('an image gets the polite "text or voice only" answer', async () => {
       expect(replyText(await post(wechatFixture('image.xml')))).toBe(wechatTexts.textOrVoiceOnly);
     });

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { XiaoningResult } from '../../bot';
-import { createRateLimiter } from '../../common';
+import { containsControlCharacter, createRateLimiter } from '../../common';
 import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common';
 import {
   chatNamespace,
@@ -42,7 +42,15 @@ interface RequestWithVoter extends IncomingMessage {
 type ChatSocket = Socket<ChatClientEvents, ChatServerEvents>;
 
 const messageSchema: z.ZodType<ChatMessage> = z.object({ text: z.string() });
-const authSchema = z.object({ conversationId: z.string().max(100).optional() }).catch({});
+const authSchema = z
+  .object({
+    conversationId: z
+      .string()
+      .max(100)
+      .refine((id) => !containsControlCharacter(id))
+      .optional(),
+  })
+  .catch({});
 
 const isTurn = (message: { role: string; content: string }): message is ChatTurn => message.role === 'user' || message.role === 'assistant';
 

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
+import { containsControlCharacter } from '../../common';
 import { AppError } from '../../common';
 
 /** Why a body was refused; the handler answers 400 and logs the reason, never the body. */
@@ -48,11 +49,17 @@ export function parseWechatXml(body: string): Record<string, unknown> {
 }
 
 const optionalText = z.string().optional().catch(undefined);
+// Account ids are looked up in the database; the message text itself is judged by Xiaoning, which answers kindly.
+const accountId = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((id) => !containsControlCharacter(id));
 
 /** Only the fields Xiaoning uses; anything else WeChat adds is kept in `raw` and ignored here. */
 export const inboundMessageSchema = z.object({
-  ToUserName: z.string().min(1),
-  FromUserName: z.string().min(1).max(128),
+  ToUserName: accountId,
+  FromUserName: accountId,
   CreateTime: z.string().regex(/^\d{1,12}$/),
   MsgType: z.string().min(1),
   MsgId: optionalText,

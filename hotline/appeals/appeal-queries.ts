@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../common';
 import type { Preview } from '../../storage';
 import type { Repositories } from '../../storage';
 import { appealDetail, appealListItem, chinaDay, similarAppealView, type PolicyReference } from './appeal-views';
-import type { AppealFilter } from '../../storage';
+import { personalNumberPattern, type AppealFilter } from '../../storage';
 
 export interface AppealListQuery {
   unitId?: string | undefined;
@@ -27,8 +27,9 @@ export interface AppealQueriesDependencies {
   now?: () => Date;
 }
 
-/** Searching by a phone or ID number would tell whether a person wrote in: refused. */
-const personalNumber = /\d{6,}/;
+/** Searching by a phone or ID number would tell whether a person wrote in: refused, however it is spaced. */
+const personalNumber = new RegExp(personalNumberPattern, 'u');
+const looksLikePersonalNumber = (query: string) => personalNumber.test(query.replace(/\s+/gu, ' '));
 
 /** The public side of past appeals (往期回顾): lists by unit and date, the calendar and the detail page. */
 export function createAppealQueries(deps: AppealQueriesDependencies) {
@@ -41,7 +42,7 @@ export function createAppealQueries(deps: AppealQueriesDependencies) {
 
   return {
     async list(query: AppealListQuery) {
-      if (query.q && personalNumber.test(query.q))
+      if (query.q && looksLikePersonalNumber(query.q))
         throw new AppError('VALIDATION_FAILED', '不能按电话号码、身份证号等个人信息查询，请换成事情的关键词。');
       const asOf = query.asOf ?? now();
       const sessions = await sessionsById();

@@ -3,6 +3,7 @@ import { AppError } from '../../common';
 import type { Repositories } from '../../storage';
 import type { PublicUser } from '../../storage';
 import { toPublicUser } from '../../storage';
+import { passwordWeakness } from './password-strength';
 import { hashPassword, passwordRules } from './passwords';
 
 export const newAccountSchema = z
@@ -24,6 +25,8 @@ export type NewAccount = z.infer<typeof newAccountSchema>;
 
 /** The one way accounts are made (CLI, admin API, bootstrap admin), so every path hashes and audits alike. */
 export async function createUserAccount(repositories: Repositories, account: NewAccount, actor: string): Promise<PublicUser> {
+  const weakness = passwordWeakness(account.password);
+  if (weakness) throw new AppError('VALIDATION_FAILED', weakness, { details: { field: 'password' } });
   if (account.unitId !== undefined && !(await repositories.units.get(account.unitId))) {
     throw new AppError('UNPROCESSABLE', `没有编号为 ${account.unitId} 的单位。`);
   }

@@ -1,3 +1,4 @@
+import { readDemoData } from '../../demo/demo-data-files';
 import { maskPersonalData } from './mask-personal-data';
 
 /**
@@ -60,6 +61,52 @@ describe('masking personal data in real appeal texts', () => {
     expect(maskPersonalData('联系人张三先生，电话：0000-00000000')).toContain('联系人张先生');
     expect(maskPersonalData('市长先生：A市路桥规费征收多年')).toBe('市长先生：A市路桥规费征收多年'); // labeled-train annex2-14784
     expect(maskPersonalData('游客唐女士跟阿强理论')).toBe('游客唐女士跟阿强理论');
+  });
+
+  test.each([
+    ['replied-39099', '超过部分由患者个人自付。” 因刘地先生本人无联系方式', '超过部分由患者个人自付。” 因刘先生本人无联系方式'],
+    ['replied-25681', '根据今年6月A市委书记易红炼先生指示——闲置土地由市民共享', '根据今年6月A市委书记易先生指示——闲置土地由市民共享'],
+    ['a title before a two-character name', '院长王丽先生答复', '院长王先生答复'],
+    ['a surname-like word before the name', '我和王丽华女士一起去', '我和王女士一起去'],
+    ['labeled-train, 老先生 is one title', '村民小组张秋国老先生反映', '村民小组张老先生反映'],
+  ])('a full name after any word or title keeps only its surname (%s, as written)', (_source, text, expected) => {
+    expect(maskPersonalData(text)).toBe(expected);
+  });
+
+  test.each([
+    '我和王先生一起去', // 和 is a word here, 王先生 the masked name
+    '由林女士签收',
+    '请那位先生留步',
+    '各位女士、先生',
+    '尊敬的市长先生：', // replied-10501
+    '县长开始对来访者谭先生说', // replied-138410
+    '司机王先生',
+    '住户：欧阳先生', // replied-91293: a compound surname alone
+    '网友“梦之队”先生', // replied-24778: a nickname in quotes
+    // From ../shared/data/appeals: a word ending in a surname character before a masked name.
+    '十六条支付乙方刘女士',
+    '我和沙塘工商所张女士',
+    '政策改革，我和我先生',
+    '直接飘到了楼上阳女士',
+    '由一位张姓女士',
+  ])('a masked name, a title or a nickname before 先生/女士 stays as written: %s', (text) => {
+    expect(maskPersonalData(text)).toBe(text);
+  });
+
+  test('every 先生/女士 of the demo appeals is left with a surname alone, a title or a nickname', () => {
+    const texts = readDemoData().appeals.flatMap((appeal) => [appeal.title, appeal.content, appeal.reply ?? '', appeal.citizenLabel ?? '']);
+    const before: string[] = [];
+    for (const text of texts.map(maskPersonalData)) {
+      for (const title of text.matchAll(/先生|女士/gu)) before.push(/\p{Script=Han}{0,3}$/u.exec(text.slice(0, title.index))![0]);
+    }
+    expect(before).toHaveLength(43);
+    // Up to three Han characters before each one: each ends in a surname alone (王, 欧阳) after a word that is
+    // not part of the name, or is a title or a nickname (市长, 虾); nothing is a full name any more.
+    expect([...new Set(before)].sort()).toEqual(
+      ['', '书记易', '因刘', '城的王', '孙', '曾', '未与邓', '朱', '李', '欧', '欧阳', '王', '的市长', '范', '虾', '袁']
+        .concat(['访者谭', '跟王', '邓', '阿', '陈', '高', '黄'])
+        .sort(),
+    );
   });
 
   test.each([

@@ -40,21 +40,78 @@ const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gu;
 const plateProvinces = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼使领楚';
 const platePattern = new RegExp(`([${plateProvinces}][A-Z])([·•.\\-\\s]?)([A-Z0-9]{5,6})${notDigitAfter}`, 'gu');
 
-/** Words for a role, not a name: "游客唐女士" is 唐女士 the tourist, and a name may follow them. */
-const roleWords = '游客|顾客|乘客|客户|业主|租户|患者|家属|老师|医生|同事|朋友|师傅|司机|经理|老板|领导|工作人员|房东|邻居';
+/**
+ * Roles and titles, not names: "游客唐女士" is 唐女士 the tourist, "书记易红炼先生" is 易先生 the secretary. A
+ * name may follow them, and none of their characters belongs to the name ("司机王先生" is 王先生).
+ */
+const roleWords = [
+  ...'游客|顾客|乘客|客户|业主|租户|住户|患者|家属|老师|医生|同事|朋友|师傅|司机|经理|老板|领导|工作人员|房东|邻居'.split('|'),
+  ...'书记|市长|县长|区长|镇长|乡长|村长|局长|处长|科长|股长|主任|部长|厅长|院长|校长|所长|站长|队长|组长|社长|行长|会长'.split('|'),
+  ...'主席|委员|代表|律师|记者|教授|网友|市民|居民|村民|来访者|投诉人|举报人|当事人|申请人|反映人|负责人|联系人|本人'.split('|'),
+];
+/**
+ * Surname characters that before another surname are far more often a word of their own: "我和王先生" and
+ * "由林女士" are 王先生 and 林女士 already masked, not 和先生 and 由女士.
+ */
+const wordsBeforeAName = new Set('和于向由时位那');
+/**
+ * Common surnames that hardly ever end a given name: before 先生/女士 such a character is the surname of a
+ * name already masked, and what precedes it is another word ("支付乙方刘女士", "工商所张女士").
+ */
+const surnamesNotEndingGivenNames = new Set(
+  '王李张刘陈黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜魏吕沈姚卢姜崔钟谭陆汪范廖贾韦邹孟熊秦邱尹薛闫段侯史陶贺顾毛郝龚邵钱严覃戴莫孔汤',
+);
+/** Characters no given name contains here: "那位先生", "各位女士", "我和我先生", "楼上阳女士". */
+const notInGivenNames = new Set('位名个些的了是在和与及等们这那每各我你他她上下里外内姓');
+const hanCharacter = /\p{Script=Han}/u;
+/** 老先生 is one title: 张秋国老先生 is 张老先生. */
+const titlePattern = /老?先生|女士/gu;
+
+/** The surname and given name that end just before a 先生/女士, if the characters there are one. */
+function fullNameBefore(before: string): { length: number; surname: string } | undefined {
+  if (surnamesNotEndingGivenNames.has(before.at(-1) ?? '')) return undefined;
+  // Role words cover their characters: no name is taken from inside "书记" or "司机".
+  const covered = new Array<boolean>(before.length).fill(false);
+  for (const word of roleWords) {
+    for (let index = before.indexOf(word); index !== -1; index = before.indexOf(word, index + 1)) {
+      covered.fill(true, index, index + word.length);
+    }
+  }
+  // Longest first: a surname and two given characters, then one; compound surnames before single ones.
+  for (const length of [4, 3, 2]) {
+    if (length > before.length) continue;
+    const start = before.length - length;
+    if (covered.slice(start).some(Boolean)) continue;
+    const name = before.slice(start);
+    if (compoundSurnames.includes(name)) return undefined; // 欧阳先生: already just the surname
+    const compound = compoundSurnames.find((surname) => name.startsWith(surname) && name.length - surname.length <= 2);
+    const surname = compound ?? (length <= 3 && singleCharacterSurnames.has(name[0]!) ? name[0]! : undefined);
+    if (!surname) continue;
+    const given = name.slice(surname.length);
+    if ([...given].some((character) => notInGivenNames.has(character))) continue;
+    if (!compound && wordsBeforeAName.has(surname) && singleCharacterSurnames.has(given[0]!)) continue;
+    return { length, surname };
+  }
+  return undefined;
+}
 
 /**
- * A full name before 先生/女士: a surname and one or two given-name characters, starting where a name
- * can start (the beginning, punctuation, a word that introduces a person, or a role). "王先生" is
- * already masked; "市长先生" is no name.
+ * A full name before 先生/女士 keeps only the surname, whatever word or title comes before it (因刘地先生 →
+ * 因刘先生, 书记易红炼先生 → 书记易先生). "王先生" is already masked; "市长先生" and "那位女士" are no names.
  */
-const nameIntroduction = `(^|[\\s，。！？、；：:,.!?（(“"'）)]|我是|我叫|名叫|本人|联系人|致|请|给|对|和|与|及|同|由|是|叫|向|${roleWords})`;
-const singleSurnames = [...singleCharacterSurnames].join('');
-const isRoleWord = new RegExp(roleWords, 'u');
-const fullNamePattern = new RegExp(
-  `${nameIntroduction}((?:${compoundSurnames.join('|')})|[${singleSurnames}])([\\u4e00-\\u9fff]{1,2})(先生|女士)`,
-  'gu',
-);
+function maskFullNames(text: string): string {
+  let masked = '';
+  let copiedUpTo = 0;
+  for (const title of text.matchAll(titlePattern)) {
+    let start = title.index;
+    while (start > copiedUpTo && title.index - start < 6 && hanCharacter.test(text[start - 1]!)) start -= 1;
+    const name = fullNameBefore(text.slice(start, title.index));
+    if (!name) continue;
+    masked += text.slice(copiedUpTo, title.index - name.length) + name.surname;
+    copiedUpTo = title.index;
+  }
+  return masked + text.slice(copiedUpTo);
+}
 
 /**
  * The flat within a building is removed and the building kept: 7栋1005室 → 7栋, C10栋1109房 → C10栋,
@@ -75,7 +132,7 @@ const flatPattern = new RegExp(
 );
 
 export function maskPersonalData(text: string): string {
-  return text
+  return maskFullNames(text)
     .replace(emailPattern, (email) => `${email[0]}***${email.slice(email.indexOf('@'))}`)
     .replace(idCardPattern, (id) => maskCharacters(id, 3, 2))
     .replace(bankCardPattern, (card) => maskCharacters(card, 0, 4))
@@ -86,8 +143,5 @@ export function maskPersonalData(text: string): string {
     })
     .replace(labelledNumberPattern, (_match, label: string, number: string) => `${label}${maskCharacters(number, 0, 2)}`)
     .replace(platePattern, (_match, prefix: string, separator: string, rest: string) => `${prefix}${separator}${'*'.repeat(rest.length)}`)
-    .replace(fullNamePattern, (match, before: string, surname: string, given: string, title: string) =>
-      isRoleWord.test(surname + given) ? match : `${before}${surname}${title}`,
-    )
     .replace(flatPattern, (_match, building: string | undefined) => building ?? '');
 }
