@@ -111,7 +111,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(express.json({ limit: settings.bodyLimitBytes }));
   app.use(cookieParser(dependencies.cookieSecret));
   app.use(createSessionMiddleware(dependencies.auth));
-  app.use('/api', voterCookie(settings.cookieSecure));
+  app.use('/api', voterCookie(dependencies.cookieSecret, settings.cookieSecure));
 
   const api = createApiRouter();
   registerHealthRoutes(api, dependencies.healthChecks);
