@@ -1,4 +1,5 @@
 import { chinaDateTime } from '../../common/china-time';
+import { confirmationQuestion } from '../intents/vote-consent';
 import { noPolicyReply } from './offline-replies';
 
 /** The function that turns policy passages into a short cited answer (bot/answers). */
@@ -17,6 +18,8 @@ interface VoteResult {
   reason?: string;
   unitName?: string;
   options?: { number: number; unitName: string }[];
+  /** Set when the message mentioned a vote without plainly asking for one: ask instead. */
+  confirm?: { unitName: string };
 }
 interface PollResult {
   poll: { title: string; closesAt: string; options: { number: number; unitName: string; votes: number }[] } | null;
@@ -61,6 +64,7 @@ export function composeToolAnswer(toolName: string, content: string, question: s
     case 'cast_vote': {
       const vote = result as VoteResult;
       if (vote.voted) return `已为您投给“${vote.unitName}”，谢谢参与！每人每期只能投一票。`;
+      if (vote.confirm) return `${vote.reason ?? ''}${confirmationQuestion(vote.confirm.unitName)}`;
       const options = vote.options?.map((option) => `${option.number}. ${option.unitName}`).join('\n');
       return options
         ? `${vote.reason ?? '没有投成功。'}本期候选单位：\n${options}\n请说“投几号”或单位名称。`
