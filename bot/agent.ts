@@ -37,6 +37,10 @@ export interface AskInput {
   channel: string;
   /** The channel's identity of the person (signed cookie, openid, CLI user): never taken from the message. */
   userId: string;
+  /** Whether the channel holds proof the person keeps `userId` (web: the signed cookie came back); votes need it. */
+  identityEstablished?: boolean | undefined;
+  /** The person's network address, where the channel sees it (web): votes are throttled per address. */
+  address?: string | undefined;
   conversationId?: string | undefined;
   message: string;
 }
@@ -97,10 +101,16 @@ export function createXiaoning(deps: XiaoningDependencies) {
       .slice(-historyTurns * 2)
       .map((each) => (each.role === 'user' ? new HumanMessage(each.content) : new AIMessage(each.content)));
     const pendingVote = pendingVoteIn(stored.at(-1), now());
+    const voter = {
+      channel: input.channel,
+      userId: input.userId,
+      identityEstablished: input.identityEstablished ?? false,
+      ...(input.address !== undefined ? { address: input.address } : {}),
+    };
     const context: ToolContext =
       pendingVote && isConfirmation(message)
-        ? { channel: input.channel, userId: input.userId, voteConsent: 'confirmed', pendingVote }
-        : { channel: input.channel, userId: input.userId, voteConsent: voteConsent(message, router) };
+        ? { ...voter, voteConsent: 'confirmed', pendingVote }
+        : { ...voter, voteConsent: voteConsent(message, router) };
     return { conversationId: conversation.id, message, history, context };
   };
 

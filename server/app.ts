@@ -53,7 +53,6 @@ export interface AppDependencies {
     cookieSecure: boolean;
     trustProxy: number;
     uploadLimitBytes: number;
-    voteRateLimitPerIpHour: number;
   };
 }
 
@@ -121,7 +120,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerAppealsRoutes(api, dependencies.appeals);
   registerOfficialsRoutes(api, dependencies.assistant);
   registerChatRoutes(api, dependencies.xiaoning);
-  registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
+  registerPollsRoutes(api, dependencies.voting);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);

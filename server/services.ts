@@ -196,6 +196,8 @@ export async function buildAppDependencies(
     polls: repositories.polls,
     units: repositories.units,
     onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
+    votesPerAddressPerHour: config.voteRateLimitPerIpHour,
+    addressSalt: cookieSecret,
   });
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
   const webChat = createWebChatAdapter({
@@ -203,6 +205,9 @@ export async function buildAppDependencies(
     cookieSecret,
     cookieSecure: config.cookieSecure,
     embeddedElsewhere: config.webchatAllowedOrigins.length > 0,
+    // socket.io traffic does not pass the /api limiter: the same per-address figure applies to it here.
+    eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
+    trustedProxies: config.trustProxy,
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
@@ -229,7 +234,6 @@ export async function buildAppDependencies(
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
       uploadLimitBytes: config.uploadLimitBytes,
-      voteRateLimitPerIpHour: config.voteRateLimitPerIpHour,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
+import type { Voter } from '../hotline/polls/voting';
 import { newVoterId, voterCookieMaxAgeMs, voterCookieName, voterIdFromCookieHeader } from '../common/voter-identity';
 
 /** The web voter's id: only from the signed cookie the server issued, never from anything the client claims. */
@@ -6,6 +7,17 @@ export const voterIdOf = (response: Response): string | undefined => response.lo
 
 /** The web user's id for chat: the cookie's, or the one issued with this very response. */
 export const webUserIdOf = (response: Response): string => (response.locals.voterId ?? response.locals.freshVoterId) as string;
+
+/**
+ * The web voter of a request, for the vote button and Xiaoning alike: established only when the signed cookie
+ * came back (an id issued with this very response proves nothing yet), with the client's address for the throttle.
+ */
+export const webVoterOf = (request: Request, response: Response): Voter => ({
+  channel: 'web',
+  userId: webUserIdOf(response),
+  established: voterIdOf(response) !== undefined,
+  address: request.ip,
+});
 
 /**
  * Gives every /api client without a valid signed `xn_voter` cookie a fresh one. The id of a request that

@@ -50,8 +50,12 @@ export function createCastVoteTool(deps: ToolDependencies) {
         const result = await deps.voting.cast({
           pollId: poll.id,
           unitId: option.unitId,
-          voterId: `${context.channel}:${context.userId}`,
-          channel: context.channel,
+          voter: {
+            channel: context.channel,
+            userId: context.userId,
+            established: context.identityEstablished,
+            address: context.address,
+          },
         });
         return asToolResult({ voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions });
       } catch (error) {

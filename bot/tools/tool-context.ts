@@ -16,6 +16,9 @@ export type PendingVote = z.infer<typeof pendingVoteSchema>;
 export const toolContextSchema = z.object({
   channel: z.string(),
   userId: z.string(),
+  /** The channel's proof that the person keeps this identity, and their address where the channel sees it: the vote rules need both. */
+  identityEstablished: z.boolean(),
+  address: z.string().optional(),
   voteConsent: z.enum(['explicit', 'doubtful', 'confirmed', 'none']),
   pendingVote: pendingVoteSchema.optional(),
 });
@@ -45,5 +48,5 @@ export const asToolResult = (value: unknown) => JSON.stringify(value);
 /** The context of a tool call; a call outside an agent run (no context) is treated as an anonymous one. */
 export function contextOf(runtime: unknown): ToolContext {
   const parsed = toolContextSchema.safeParse((runtime as { context?: unknown } | undefined)?.context);
-  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', voteConsent: 'none' };
+  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none' };
 }

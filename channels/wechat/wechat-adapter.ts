@@ -74,6 +74,8 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
     const message: InboundMessage = {
       channel: 'wechat',
       userId: openid,
+      // WeChat vouches for the openid; its servers' address says nothing about the person, so none is given.
+      identityEstablished: true,
       conversationId: await deps.findConversation?.(openid),
       text,
       raw,
