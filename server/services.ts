@@ -174,6 +174,8 @@ export async function buildAppDependencies(
   services: Services,
   logger: Logger,
   knowledge?: Knowledge,
+  /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
+  options: { wechatNow?: () => number } = {},
 ): Promise<AppDependencies & { realtime: RealtimeServer }> {
   const { config, repositories } = services;
   const cookieSecret =
@@ -211,7 +213,7 @@ export async function buildAppDependencies(
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
-  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger });
+  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger, now: options.wechatNow });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
   voteListeners.push(realtime.voteAccepted);
