@@ -9,13 +9,14 @@ import type { Voting } from '../hotline';
 import type { Repositories } from '../storage';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
-import { asksToVote } from './intents/vote-consent';
+import { isConfirmation, voteConsent } from './intents/vote-consent';
 import { createChatModel, type ChatModelSettings } from './models/chat-model-factory';
+import { pendingVoteAsked, pendingVoteIn, pendingVoteMessage } from './pending-vote';
 import type { PolicyAnswerComposer } from './tools';
 import { systemPrompt } from './prompts/system-prompt';
 import { createUnitFinder, type UnitFinder } from './slots/unit-slots';
 import { createTools } from './tools/create-tools';
-import { toolContextSchema, type ToolDependencies } from './tools/tool-context';
+import { toolContextSchema, type PendingVote, type ToolContext, type ToolDependencies } from './tools/tool-context';
 
 export interface XiaoningDependencies {
   /** The tools' repositories and the conversations the agent keeps; nothing about accounts or audit. */
@@ -38,6 +39,10 @@ export interface AskInput {
   channel: string;
   /** The channel's identity of the person (signed cookie, openid, CLI user): never taken from the message. */
   userId: string;
+  /** Whether the channel holds proof the person keeps `userId` (web: the signed cookie came back); votes need it. */
+  identityEstablished?: boolean | undefined;
+  /** The person's network address, where the channel sees it (web): votes are throttled per address. */
+  address?: string | undefined;
   conversationId?: string | undefined;
   message: string;
 }
@@ -93,20 +98,34 @@ export function createXiaoning(deps: XiaoningDependencies) {
     if (!allowed.allowed)
       throw new AppError('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。', { retryAfterSeconds: allowed.retryAfterSeconds });
     units = createUnitFinder(await deps.repositories.units.list());
-    const history: BaseMessage[] = (await conversations.lastMessages(conversation.id, historyTurns * 2))
-      .filter((stored) => stored.role === 'user' || stored.role === 'assistant')
-      .map((stored) => (stored.role === 'user' ? new HumanMessage(stored.content) : new AIMessage(stored.content)));
-    const context = { channel: input.channel, userId: input.userId, voteRequested: asksToVote(message, router) };
+    // One more than the turns shown: a vote question's record may follow the last answer.
+    const stored = await conversations.lastMessages(conversation.id, historyTurns * 2 + 1);
+    const history: BaseMessage[] = stored
+      .filter((each) => each.role === 'user' || each.role === 'assistant')
+      .slice(-historyTurns * 2)
+      .map((each) => (each.role === 'user' ? new HumanMessage(each.content) : new AIMessage(each.content)));
+    const pendingVote = pendingVoteIn(stored.at(-1), now());
+    const voter = {
+      channel: input.channel,
+      userId: input.userId,
+      identityEstablished: input.identityEstablished ?? false,
+      ...(input.address !== undefined ? { address: input.address } : {}),
+    };
+    const context: ToolContext =
+      pendingVote && isConfirmation(message)
+        ? { ...voter, voteConsent: 'confirmed', pendingVote }
+        : { ...voter, voteConsent: voteConsent(message, router) };
     return { conversationId: conversation.id, message, history, context };
   };
 
-  const remember = async (conversationId: string, message: string, result: XiaoningResult) => {
+  const remember = async (conversationId: string, message: string, result: XiaoningResult, pendingVote: PendingVote | undefined) => {
     await conversations.append(conversationId, { role: 'user', content: message });
     await conversations.append(conversationId, {
       role: 'assistant',
       content: result.answer,
       toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null,
     });
+    if (pendingVote) await conversations.append(conversationId, pendingVoteMessage(pendingVote));
   };
 
   const run = async (input: AskInput, onDelta?: (text: string) => void): Promise<XiaoningResult> => {
@@ -131,8 +150,9 @@ export function createXiaoning(deps: XiaoningDependencies) {
       if (kind === 'openai-compatible') throw new AppError('SERVICE_UNAVAILABLE', unreachable().message, { cause: error });
       throw error;
     }
-    const result = resultFromMessages(conversationId, finalMessages.slice(messages.length));
-    await remember(conversationId, message, result);
+    const added = finalMessages.slice(messages.length);
+    const result = resultFromMessages(conversationId, added);
+    await remember(conversationId, message, result, pendingVoteAsked(added));
     return result;
   };
 

@@ -1,4 +1,5 @@
 import { AppError, somethingWentWrong } from '../common';
+import type { AskInput } from '../bot';
 import type { XiaoningResult } from '../bot';
 import { answerWithXiaoning, type AnsweringAgent } from './answer-with-xiaoning';
 import type { InboundMessage } from './types';
@@ -11,6 +12,8 @@ function recordingMessage() {
   const message: InboundMessage = {
     channel: 'web',
     userId: 'v1',
+    identityEstablished: true,
+    address: '203.0.113.7',
     text: '你好',
     raw: {},
     reply: {
@@ -43,6 +46,23 @@ describe('answerWithXiaoning', () => {
       logger,
     )(message);
     expect(sent).toEqual(['delta:你好', 'delta:呀', 'done:你好呀']);
+  });
+
+  it('hands the agent what the channel vouches for: the person, whether that identity is established, the address', async () => {
+    const { message } = recordingMessage();
+    const inputs: AskInput[] = [];
+    await answerWithXiaoning(
+      {
+        async *stream(input) {
+          inputs.push(input);
+          yield { type: 'done', result };
+        },
+      },
+      logger,
+    )(message);
+    expect(inputs).toEqual([
+      { channel: 'web', userId: 'v1', identityEstablished: true, address: '203.0.113.7', conversationId: undefined, message: '你好' },
+    ]);
   });
 
   it('passes errors written for people on, and hides anything else behind a kind apology (logged)', async () => {

@@ -22,6 +22,8 @@ export function answerWithXiaoning(xiaoning: AnsweringAgent, logger: Logger) {
       const events = xiaoning.stream({
         channel: message.channel,
         userId: message.userId,
+        identityEstablished: message.identityEstablished,
+        address: message.address,
         conversationId: message.conversationId,
         message: message.text,
       });

@@ -21,6 +21,10 @@ export interface ReplyHandle {
 export interface InboundMessage {
   channel: ChannelName;
   userId: string;
+  /** Whether the channel holds proof the person keeps `userId` (web: the signed cookie came back; WeChat: the openid). Votes need it. */
+  identityEstablished: boolean;
+  /** The person's network address, where the channel sees it (web): votes are throttled per address. */
+  address?: string | undefined;
   conversationId?: string | undefined;
   text: string;
   raw: unknown;

@@ -9,7 +9,17 @@ const voterIdPattern = /^v_[A-Za-z0-9_-]{22}$/;
 export const newVoterId = () => `v_${randomBytes(16).toString('base64url')}`;
 export const isVoterId = (value: unknown): value is string => typeof value === 'string' && voterIdPattern.test(value);
 
-/** The voter id in a raw Cookie header, only when its signature is valid (what cookie-parser accepts). */
+/**
+ * The voter id in a cookie value, only when the server signed it. cookie-parser's `signedCookie()` hands back
+ * a value without the `s:` prefix unchanged, so an unsigned `v_…` would pass for anyone's id without this check.
+ */
+export function verifiedVoterId(value: string, secret: string): string | undefined {
+  if (!value.startsWith('s:')) return undefined;
+  const unsigned = signedCookie(value, secret);
+  return isVoterId(unsigned) ? unsigned : undefined;
+}
+
+/** The voter id in a raw Cookie header, only when its signature is valid: the one check for REST and socket.io alike. */
 export function voterIdFromCookieHeader(header: string | undefined, secret: string): string | undefined {
   if (!header) return undefined;
   for (const pair of header.split(';')) {
@@ -21,8 +31,7 @@ export function voterIdFromCookieHeader(header: string | undefined, secret: stri
     } catch {
       return undefined;
     }
-    const unsigned = signedCookie(value, secret);
-    return isVoterId(unsigned) ? unsigned : undefined;
+    return verifiedVoterId(value, secret);
   }
   return undefined;
 }

@@ -8,5 +8,5 @@ export { recomputeAllInsights } from './intelligence/appeal-insights';
 export { loadAppealIntelligence, tagsOf } from './intelligence/appeal-intelligence';
 export { appealTypes } from './intelligence/type/appeal-types';
 export { inBallotOrder } from './polls/ballot-order';
-export { createVoting, type CastVote, type PollTally, type Voting } from './polls/voting';
+export { createVoting, type CastVote, type PollTally, type Voter, type Voting } from './polls/voting';
 export { previewView } from './previews/preview-views';

@@ -56,7 +56,6 @@ export interface AppDependencies {
     cookieSecure: boolean;
     trustProxy: number;
     uploadLimitBytes: number;
-    voteRateLimitPerIpHour: number;
   };
 }
 
@@ -118,7 +117,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(rejectControlCharacters);
   app.use(cookieParser(dependencies.cookieSecret));
   app.use(createSessionMiddleware(dependencies.auth));
-  app.use('/api', voterCookie(settings.cookieSecure));
+  app.use('/api', voterCookie(dependencies.cookieSecret, settings.cookieSecure));
 
   const api = createApiRouter();
   registerHealthRoutes(api, dependencies.healthChecks);
@@ -128,7 +127,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerAppealsRoutes(api, dependencies.appeals);
   registerOfficialsRoutes(api, dependencies.assistant);
   registerChatRoutes(api, dependencies.xiaoning);
-  registerPollsRoutes(api, dependencies.voting, { voteLimitPerIpHour: settings.voteRateLimitPerIpHour, ipSalt: dependencies.cookieSecret });
+  registerPollsRoutes(api, dependencies.voting);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);

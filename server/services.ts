@@ -158,6 +158,8 @@ export async function buildAppDependencies(
   services: Services,
   logger: Logger,
   knowledge?: Knowledge,
+  /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
+  options: { wechatNow?: () => number } = {},
 ): Promise<AppDependencies & { realtime: RealtimeServer }> {
   const { config, repositories } = services;
   const cookieSecret =
@@ -180,6 +182,8 @@ export async function buildAppDependencies(
     polls: repositories.polls,
     units: repositories.units,
     onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
+    votesPerAddressPerHour: config.voteRateLimitPerIpHour,
+    addressSalt: cookieSecret,
   });
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
   const webChat = createWebChatAdapter({
@@ -187,10 +191,13 @@ export async function buildAppDependencies(
     cookieSecret,
     cookieSecure: config.cookieSecure,
     embeddedElsewhere: config.webchatAllowedOrigins.length > 0,
+    // socket.io traffic does not pass the /api limiter: the same per-address figure applies to it here.
+    eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
+    trustedProxies: config.trustProxy,
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
-  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger });
+  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger, now: options.wechatNow });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
   voteListeners.push(realtime.voteAccepted);
@@ -213,7 +220,6 @@ export async function buildAppDependencies(
       cookieSecure: config.cookieSecure,
       trustProxy: config.trustProxy,
       uploadLimitBytes: config.uploadLimitBytes,
-      voteRateLimitPerIpHour: config.voteRateLimitPerIpHour,
     },
   };
 }

@@ -66,6 +66,20 @@ describe('web chat over socket.io /chat (real app, real client)', () => {
     expect(forged.ready.conversationId).toBeNull();
   });
 
+  it('an unsigned cookie naming another visitor’s id is no identity: their conversation is not resumed', async () => {
+    const owner = await visitorCookie(served.url);
+    const first = await connect(served.url, owner);
+    const { conversationId } = (await ask(first.socket, '住房公积金在什么情况下可以提取？')).done!;
+    // The owner's id, as anyone who saw the cookie (or a log line with the id) would know it: s:<id>.<signature>.
+    const ownerId = /^s:(v_[A-Za-z0-9_-]{22})\./.exec(decodeURIComponent(owner.split('=')[1]!))![1]!;
+
+    const unsigned = await connect(served.url, `xn_voter=${ownerId}`, { conversationId });
+    expect(unsigned.ready).toEqual({ conversationId: null, messages: [] });
+    const answer = await ask(unsigned.socket, '你好');
+    expect(answer.done!.conversationId).not.toBe(conversationId);
+    expect(await testApp.services.repositories.conversations.lastMessages(conversationId, 10)).toHaveLength(2);
+  });
+
   it('answers bad messages with Chinese errors and keeps the socket usable', async () => {
     const { socket } = await connect(served.url, await visitorCookie(served.url));
     expect((await ask(socket, { text: 42 })).error).toEqual({ code: 'VALIDATION_FAILED', message: '消息格式不对，请重新输入。' });

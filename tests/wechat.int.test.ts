@@ -123,11 +123,11 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
 
     it('encrypted round trip: the fixture request (decrypting to text.xml) gets an encrypted, signed reply', async () => {
       // Same MsgId as the plaintext fixture: a fresh app would answer it; here it must count as a retry.
-      const fresh = await createTestApp({
-        WECHAT_TOKEN: vectors.token,
-        WECHAT_APP_ID: vectors.appId,
-        WECHAT_ENCODING_AES_KEY: vectors.encodingAESKey,
-      });
+      // The fixture was signed at a fixed time: the app's WeChat clock is set to just after it.
+      const fresh = await createTestApp(
+        { WECHAT_TOKEN: vectors.token, WECHAT_APP_ID: vectors.appId, WECHAT_ENCODING_AES_KEY: vectors.encodingAESKey },
+        { wechatNow: () => Number(vectors.timestamp) * 1000 + 2000 },
+      );
       try {
         const query = new URLSearchParams({
           signature: vectors.signature,
@@ -225,6 +225,59 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
         const response = await postWechat(url, wechatMessageXml({ ...base, CreateTime: 1732345500 + index, Event: event }), secrets);
         expect(response).toEqual({ status: 200, body: 'success' });
       }
+    });
+  });
+
+  describe('plaintext mode: the query string is all WeChat signs, so an old or used one must not be replayable', () => {
+    let plaintextApp: Awaited<ReturnType<typeof createTestApp>>;
+    let plainUrl: string;
+    let closeServer: () => Promise<void>;
+    beforeAll(async () => {
+      plaintextApp = await createTestApp({ WECHAT_TOKEN: vectors.token }, { demoData: true });
+      const served = await plaintextApp.listen();
+      plainUrl = `${served.url}/wechat`;
+      closeServer = served.close;
+    });
+    afterAll(async () => {
+      await closeServer?.();
+      await plaintextApp?.close();
+    });
+    const replayVotes = async (prefix: string) =>
+      (await plaintextApp.services.database.db.select().from(votes)).filter((vote) => vote.voterId.startsWith(`wechat:${prefix}`));
+    const postWith = (query: string, xml: string) =>
+      fetch(`${plainUrl}?${query}`, { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: xml });
+
+    it('a signed query string a year old, replayed with 15 different senders of “投票 1”: 403 each, no vote', async () => {
+      const yearAgo = String(Math.floor(Date.now() / 1000) - 365 * 24 * 60 * 60);
+      const query = signedQuery(vectors.token, { timestamp: yearAgo, nonce: '2039182377' });
+      const statuses = [];
+      for (let index = 0; index < 15; index += 1)
+        statuses.push((await postWith(query, textMessageXml(`oOldReplay${index}`, '投票 1'))).status);
+      expect(await replayVotes('oOldReplay')).toHaveLength(0);
+      expect(statuses).toEqual(Array(15).fill(403));
+    });
+
+    it('a fresh signed query string used once: replayed with 15 other senders it is refused (403); at most the first message counts', async () => {
+      const query = signedQuery(vectors.token);
+      const statuses = [];
+      for (let index = 0; index < 15; index += 1)
+        statuses.push((await postWith(query, textMessageXml(`oFreshReplay${index}`, '投票 1'))).status);
+      expect(await replayVotes('oFreshReplay')).toHaveLength(1);
+      expect(statuses).toEqual([200, ...Array(14).fill(403)]);
+    });
+
+    it('WeChat retrying one message with the same query string is still a retry: "success", not a 403', async () => {
+      const query = signedQuery(vectors.token);
+      const xml = textMessageXml('oRetried', '结果');
+      expect((await postWith(query, xml)).status).toBe(200);
+      const retry = await postWith(query, xml);
+      expect({ status: retry.status, body: await retry.text() }).toEqual({ status: 200, body: 'success' });
+    });
+
+    it('URL verification is held to the same time window', async () => {
+      const yearAgo = String(Math.floor(Date.now() / 1000) - 365 * 24 * 60 * 60);
+      expect((await fetch(`${plainUrl}?${signedQuery(vectors.token, { echostr: 'e1', timestamp: yearAgo })}`)).status).toBe(403);
+      expect(await (await fetch(`${plainUrl}?${signedQuery(vectors.token, { echostr: 'e2' })}`)).text()).toBe('e2');
     });
   });
 

@@ -127,6 +127,34 @@ describe('Xiaoning over POST /api/chat (offline model, real app, demo data, laws
     expect(results.answer).toContain(`3. ${third!.name}`);
   });
 
+  it('a refusal, someone else’s words or a quoted line is not consent: no vote and a question back; “确认” then casts it', async () => {
+    const before = await voteCount();
+    const question = '要为宁德市城市管理局投一票吗？回复“确认”即可。';
+    let last: ReturnType<typeof visitor> | undefined;
+    for (const refusal of ['我不想给城管局投票', '别给城管局投票', '不要帮我投城管局', '朋友让我投城管局，我不想投', '> 我投城管局']) {
+      last = visitor();
+      await last('你好');
+      const reply = await last(refusal);
+      expect(reply.answer).toContain('这次没有投票');
+      expect(reply.answer).toContain(question);
+    }
+    expect(await voteCount()).toBe(before);
+
+    // Only a plain yes to the question, in the same conversation, casts the vote it asked about.
+    const confirmed = await last!('确认');
+    expect(confirmed.toolCalls).toEqual(['cast_vote']);
+    expect(confirmed.answer).toContain('已为您投给“宁德市城市管理局”');
+    expect(await voteCount()).toBe(before + 1);
+
+    // The question lapses once the conversation moves on, and a yes without a question casts nothing.
+    const other = visitor();
+    await other('别给城管局投票');
+    await other('住房公积金在什么情况下可以提取？');
+    expect((await other('确认')).answer).not.toContain('已为您投给');
+    expect((await visitor()('确认')).answer).not.toContain('已为您投给');
+    expect(await voteCount()).toBe(before + 1);
+  });
+
   it('rejects empty, overlong and foreign conversations with the shared error shape', async () => {
     const say = visitor();
     expect((await say(' ', 400)).error?.message).toContain('请输入');

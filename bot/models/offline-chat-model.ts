@@ -56,16 +56,15 @@ export class OfflineChatModel extends BaseChatModel {
         .join('\n\n');
       return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name } });
     }
-    const previous = messages
-      .slice(0, Math.max(lastUser, 0))
-      .filter((message) => HumanMessage.isInstance(message))
-      .map(textOf);
-    const plan = planTurn(question, previous, {
-      router: this.deps.router,
-      units: this.deps.units(),
-      now: this.deps.now?.() ?? new Date(),
-      segment: this.deps.segment,
-    });
+    const earlier = messages.slice(0, Math.max(lastUser, 0));
+    const previous = earlier.filter((message) => HumanMessage.isInstance(message)).map(textOf);
+    const previousAnswer = earlier.findLast((message) => AIMessage.isInstance(message));
+    const plan = planTurn(
+      question,
+      previous,
+      { router: this.deps.router, units: this.deps.units(), now: this.deps.now?.() ?? new Date(), segment: this.deps.segment },
+      previousAnswer ? textOf(previousAnswer) : undefined,
+    );
     if (plan.toolCall && this.toolNames.includes(plan.toolCall.name)) {
       return new AIMessage({
         content: '',

@@ -82,6 +82,18 @@ describe('planTurn (offline model: intent, tool and arguments of a user message)
     expect(plan('我要给霞浦县投票').toolCall).toEqual({ name: 'cast_vote', args: { unitId: 'xpx' } });
   });
 
+  it('goes back to cast_vote for a plain yes only when the previous answer asked to confirm a vote', () => {
+    const asked = '这次没有投票。要为宁德市城市管理局投一票吗？回复“确认”即可。';
+    expect(planTurn('确认', ['别给城管局投票'], deps, asked)).toEqual({
+      intent: 'cast_vote',
+      toolCall: { name: 'cast_vote', args: { unitId: 'cgj' } },
+    });
+    expect(planTurn('好的', ['> 我投3号'], deps, asked).toolCall).toEqual({ name: 'cast_vote', args: { optionNumber: 3 } });
+    // After a vote that was cast, or an answer that asked nothing, 好的 is just 好的.
+    expect(planTurn('好的', ['我投3号'], deps, '已为您投给“宁德市民政局”，谢谢参与！')).toEqual({ intent: 'greeting' });
+    expect(planTurn('确认', ['住房公积金怎么提取'], deps, asked).toolCall?.name).not.toBe('cast_vote');
+  });
+
   it('calls no tool for greetings, help and questions out of scope', () => {
     expect(plan('您好呀')).toEqual({ intent: 'greeting' });
     expect(plan('有什么功能可以用')).toEqual({ intent: 'help' });

@@ -1,5 +1,6 @@
 import type { IntentRouter } from '../intents/intent-router';
 import { isToolIntent, type Intent, type ToolIntent } from '../intents/intents';
+import { confirmationCue, isConfirmation } from '../intents/vote-consent';
 import { extractDateRange } from '../slots/date-slots';
 import type { UnitFinder } from '../slots/unit-slots';
 import { toolUnitNamed, type TurnSlots } from '../tools';
@@ -14,17 +15,24 @@ const followUp = /^(?:(?:那|那么|还有)\s*.{1,16}?\s*(?:的呢|呢)?|.{1,16}
 
 /**
  * The offline model's decision for a user message: an intent from the router (a follow-up reuses the
- * previous question's intent) and the tool arguments from slot extraction.
+ * previous question's intent) and the tool arguments from slot extraction. `previousAnswer` is Xiaoning's
+ * last answer: when it asked to confirm a vote, a plain yes goes back to cast_vote (which casts the vote
+ * that was asked about, whatever the arguments say).
  */
 export function planTurn(
   text: string,
   previousUserTexts: string[],
   deps: { router: IntentRouter; units: UnitFinder; now: Date; segment: (text: string) => string[] },
+  previousAnswer?: string,
 ): TurnPlan {
+  const previous = previousUserTexts.at(-1);
+  if (previous && previousAnswer?.includes(confirmationCue) && isConfirmation(text)) {
+    const asked = planTurn(previous, [], deps);
+    if (asked.intent === 'cast_vote') return asked;
+  }
   const routed = deps.router.route(text);
   let intent = routed.intent;
   let slotText = text;
-  const previous = previousUserTexts.at(-1);
   if (previous && !routed.byCue && followUp.test(text.trim())) {
     const earlier = deps.router.route(previous);
     if (isToolIntent(earlier.intent) && earlier.intent !== 'cast_vote') {

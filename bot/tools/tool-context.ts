@@ -3,14 +3,24 @@ import type { AppealQueries } from '../../hotline';
 import type { Voting } from '../../hotline';
 import type { Repositories } from '../../storage';
 
+/** A vote Xiaoning asked the person to confirm; stored with the conversation until the next turn. */
+export const pendingVoteSchema = z.object({ pollId: z.string(), unitId: z.string() });
+export type PendingVote = z.infer<typeof pendingVoteSchema>;
+
 /**
  * Who is asking, from the channel (signed web cookie, WeChat openid, CLI user) — never from what a model
- * writes into tool arguments — and whether the person asked to vote in this very turn.
+ * writes into tool arguments — and what this very turn says about voting: `explicit` (the person's own plain
+ * request), `doubtful` (a refusal, someone else's words, a quote: ask instead), `none`, or `confirmed` (a yes
+ * to the vote Xiaoning asked about in the previous turn, which is `pendingVote`).
  */
 export const toolContextSchema = z.object({
   channel: z.string(),
   userId: z.string(),
-  voteRequested: z.boolean(),
+  /** The channel's proof that the person keeps this identity, and their address where the channel sees it: the vote rules need both. */
+  identityEstablished: z.boolean(),
+  address: z.string().optional(),
+  voteConsent: z.enum(['explicit', 'doubtful', 'confirmed', 'none']),
+  pendingVote: pendingVoteSchema.optional(),
 });
 export type ToolContext = z.infer<typeof toolContextSchema>;
 
@@ -39,5 +49,5 @@ export const asToolResult = (value: unknown) => JSON.stringify(value);
 /** The context of a tool call; a call outside an agent run (no context) is treated as an anonymous one. */
 export function contextOf(runtime: unknown): ToolContext {
   const parsed = toolContextSchema.safeParse((runtime as { context?: unknown } | undefined)?.context);
-  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', voteRequested: false };
+  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none' };
 }

@@ -14,6 +14,7 @@ import {
   type ChatTurn,
 } from '../../common';
 import type { ChannelAdapter, InboundMessage } from '../types';
+import { clientAddress } from './client-address';
 
 export interface StoredConversations {
   findOwned(id: string, channel: string, userId: string): Promise<{ id: string } | undefined>;
@@ -26,8 +27,15 @@ export interface WebChatDependencies {
   cookieSecure: boolean;
   /** True when other sites embed the widget: the handshake cookie must then travel in their pages too. */
   embeddedElsewhere?: boolean;
-  /** Messages one socket may send per minute. */
+  /** Messages one visitor may send per minute. */
   messagesPerMinute?: number;
+  /**
+   * Connections and messages one network address may make per minute, across all its sockets (the REST API's
+   * per-address limit, which socket.io traffic does not pass through); 0 disables. Default 300.
+   */
+  eventsPerAddressPerMinute?: number;
+  /** Proxies in front of the app (TRUST_PROXY), to read the client's address as express does. */
+  trustedProxies?: number;
   /** Longest message accepted, in characters: the agent's limit, so people read one limit. */
   maxMessageCharacters?: number;
   logger?: { error(object: object, message: string): void };
@@ -36,7 +44,15 @@ export interface WebChatDependencies {
 }
 
 interface RequestWithVoter extends IncomingMessage {
+  /** The id issued with this handshake's response, for a visitor who came without a valid cookie. */
   freshVoterId?: string;
+  /** Set once a later request of the same engine.io session carried that fresh id's signed cookie back. */
+  freshVoterKept?: boolean;
+}
+
+/** engine.io's parsed query, where a request names its session (`sid`) after the handshake. */
+interface EngineRequest extends IncomingMessage {
+  _query?: Record<string, string>;
 }
 
 type ChatSocket = Socket<ChatClientEvents, ChatServerEvents>;
@@ -66,6 +82,11 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
   const messagesPerMinute = deps.messagesPerMinute ?? 12;
   const maxCharacters = deps.maxMessageCharacters ?? 500;
   const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
+  const eventsPerAddress = deps.eventsPerAddressPerMinute ?? 300;
+  const addressLimiter = eventsPerAddress > 0 ? createRateLimiter({ limit: eventsPerAddress, windowMs: 60_000 }) : undefined;
+  const addressBusy = '这个网络发消息太频繁了，请稍等一会儿再试。';
+  /** The handshake request of each engine.io session, to notice when the cookie issued there comes back. */
+  const handshakes = new Map<string, RequestWithVoter>();
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
   let namespace: Namespace<ChatClientEvents, ChatServerEvents> | undefined;
   /** The answer being written for each visitor, and the sockets waiting for it. */
@@ -74,6 +95,16 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
   const userIdOf = (socket: ChatSocket) => {
     const request = socket.request as RequestWithVoter;
     return voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret) ?? request.freshVoterId;
+  };
+
+  /**
+   * Established as on the REST API: the signed cookie came with the handshake, or the one issued with the
+   * handshake came back on a later request of the session (a browser does that at once). A client that drops
+   * cookies gets a new id at every connection and can chat, but not vote.
+   */
+  const identityEstablished = (socket: ChatSocket) => {
+    const request = socket.request as RequestWithVoter;
+    return voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret) !== undefined || request.freshVoterKept === true;
   };
 
   const resume = async (socket: ChatSocket, userId: string) => {
@@ -92,6 +123,8 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       socket.emit('error', { code, message });
     };
     // Every message counts, valid or not: malformed floods are throttled like any other.
+    const fromAddress = addressLimiter?.hit(socket.data.address as string);
+    if (fromAddress && !fromAddress.allowed) return fail('RATE_LIMITED', addressBusy);
     const allowed = limiter.hit(userId);
     if (!allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
     const parsed = messageSchema.safeParse(payload);
@@ -116,6 +149,8 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     const inbound: InboundMessage = {
       channel: 'web',
       userId,
+      identityEstablished: identityEstablished(socket),
+      address: socket.data.address as string,
       conversationId: socket.data.conversationId as string | undefined,
       text,
       raw: payload,
@@ -163,8 +198,29 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
           deps.embeddedElsewhere ?? false,
         );
       });
+      io.engine.on('connection', (session: { id: string; request: RequestWithVoter; once(event: 'close', listener: () => void): void }) => {
+        if (!session.request.freshVoterId) return;
+        handshakes.set(session.id, session.request);
+        session.once('close', () => handshakes.delete(session.id));
+      });
+      // Every later request of a session (polling, the WebSocket upgrade) names it: the fresh id's cookie coming
+      // back on one of them is the same proof the REST API asks for before a vote.
+      io.engine.on('headers', (_headers: Record<string, string | string[]>, request: EngineRequest) => {
+        const sessionId = request._query?.sid;
+        const handshake = sessionId === undefined ? undefined : handshakes.get(sessionId);
+        if (!handshake || voterIdFromCookieHeader(request.headers.cookie, deps.cookieSecret) !== handshake.freshVoterId) return;
+        handshake.freshVoterKept = true;
+        handshakes.delete(sessionId!);
+      });
       namespace = io.of(chatNamespace);
       namespace.on('connection', (socket) => {
+        socket.data.address = clientAddress(socket.request, deps.trustedProxies ?? 0);
+        const fromAddress = addressLimiter?.hit(socket.data.address as string);
+        if (fromAddress && !fromAddress.allowed) {
+          socket.emit('error', { code: 'RATE_LIMITED', message: addressBusy });
+          socket.disconnect(true);
+          return;
+        }
         const userId = userIdOf(socket);
         if (!userId) {
           socket.emit('error', { code: 'UNAUTHENTICATED', message: '请刷新页面后再试。' });

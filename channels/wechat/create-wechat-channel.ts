@@ -29,6 +29,8 @@ export interface WechatChannelParts {
   replyDeadlineMs?: number;
   fetch?: typeof fetch;
   retryGuard?: RetryGuardOptions;
+  /** The clock signature timestamps are checked against (tests replaying recorded requests set it). */
+  now?: () => number;
 }
 
 /** The WeChat channel as configured, or undefined when WECHAT_TOKEN is not set (the channel is off). */
@@ -51,5 +53,6 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
     logger: parts.logger,
     replyDeadlineMs: parts.replyDeadlineMs,
     retryGuard: parts.retryGuard,
+    now: parts.now,
   });
 }

@@ -4,9 +4,10 @@ import { wechatAnswerText } from './answer-text';
 import { createInboundAnswerer } from './answer-inbound';
 import { createKeyedQueue } from './keyed-queue';
 import { passiveReplyXml, type WechatReply } from './reply-xml';
+import { createMemoryNonceStore, type NonceStore } from './nonce-store';
 import { createRetryGuard, type RetryGuardOptions } from './retry-guard';
 import type { WechatApiClient } from './wechat-api-client';
-import { createWechatEnvelope } from './wechat-envelope';
+import { createWechatEnvelope, signatureWindowMs } from './wechat-envelope';
 import type { WechatShortcuts } from './wechat-shortcuts';
 import { inboundMessageSchema, type WechatInbound } from './wechat-xml';
 import { AppError, messageForPerson, somethingWentWrong } from '../../common';
@@ -30,6 +31,9 @@ export interface WechatAdapterDependencies {
   /** How long a passive reply may take; WeChat gives up after 5 s and retries. Tests make it short. */
   replyDeadlineMs?: number;
   retryGuard?: RetryGuardOptions;
+  /** Nonces of signed requests, so a signed query string cannot carry a second message; in memory by default. */
+  nonces?: NonceStore;
+  /** The clock of signature timestamps and replies; tests replaying recorded requests set it to their time. */
   now?: () => number;
 }
 
@@ -62,6 +66,7 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
   const deadlineMs = deps.replyDeadlineMs ?? 4500;
   const envelope = createWechatEnvelope({ token: deps.token, appId: deps.appId, encodingAesKey: deps.encodingAesKey, now });
   const guard = createRetryGuard(deps.retryGuard);
+  const nonces = deps.nonces ?? createMemoryNonceStore({ now });
   const queue = createKeyedQueue();
   const background = new Set<Promise<void>>();
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
@@ -73,6 +78,8 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
     const message: InboundMessage = {
       channel: 'wechat',
       userId: openid,
+      // WeChat vouches for the openid; its servers' address says nothing about the person, so none is given.
+      identityEstablished: true,
       conversationId: await deps.findConversation?.(openid),
       text,
       raw,
@@ -113,10 +120,20 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
 
   const receive = async (request: Request, response: Response) => {
     const startedAt = now();
-    const { fields, encrypted } = envelope.open(request.query, request.body);
+    const { fields, encrypted, query } = envelope.open(request.query, request.body);
     const parsed = inboundMessageSchema.safeParse(fields);
     if (!parsed.success) throw new AppError('BAD_REQUEST', '请求格式不正确。', { details: { reason: 'message fields missing' } });
     const inbound = parsed.data;
+    // In plaintext mode the signature covers the query string only: the same one with another body (another
+    // FromUserName) is a forgery. The same body again is WeChat resending, which the retry guard answers.
+    const nonceUse = await nonces.use(
+      `${query.timestamp}:${query.nonce}`,
+      retryKeyOf(inbound),
+      Number(query.timestamp) * 1000 + signatureWindowMs,
+    );
+    if (nonceUse === 'reused') {
+      throw new AppError('FORBIDDEN', '签名校验失败。', { details: { reason: 'nonce reused for another message' } });
+    }
     // A retry of a message already being answered (or answered): the first one delivers, this one stays quiet.
     if (!guard.claim(retryKeyOf(inbound))) {
       response.type('text/plain').send('success');

@@ -19,6 +19,10 @@ const signedQuerySchema = z.object({
 export type SignedQuery = z.infer<typeof signedQuerySchema>;
 
 const badSignature = (which: string) => new AppError('FORBIDDEN', '签名校验失败。', { details: { reason: `bad ${which}` } });
+const stale = () => new AppError('FORBIDDEN', '请求已过期。', { details: { reason: 'timestamp outside the accepted window' } });
+
+/** How far a signed request's timestamp may be from our clock, either way; WeChat signs every request afresh. */
+export const signatureWindowMs = 5 * 60_000;
 const badRequest = (reason: string) => new AppError('BAD_REQUEST', '请求格式不正确。', { details: { reason } });
 
 export interface EnvelopeOptions {
@@ -26,6 +30,7 @@ export interface EnvelopeOptions {
   /** Both set: safe mode (encrypted messages) is accepted and encrypted requests get encrypted replies. */
   appId?: string | undefined;
   encodingAesKey?: string | undefined;
+  /** The clock the timestamps are checked against; tests that replay recorded requests set it to their time. */
   now?: () => number;
 }
 
@@ -51,6 +56,8 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
     if (!parsed.success) throw badRequest('missing or malformed signature, timestamp or nonce');
     const { signature, timestamp, nonce } = parsed.data;
     if (!signatureMatches(signature, wechatSignature(options.token, timestamp, nonce))) throw badSignature('signature');
+    // The signature never expires by itself: without this a query string seen once (a log, a proxy) is valid forever.
+    if (Math.abs(now() - Number(timestamp) * 1000) > signatureWindowMs) throw stale();
     return parsed.data;
   };
 
@@ -76,8 +83,11 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
       return decrypt(verified.echostr);
     },
 
-    /** The message of a POST, decrypted when it came encrypted; throws 4xx AppErrors for anything wrong. */
-    open(query: unknown, body: unknown): { fields: Record<string, unknown>; encrypted: boolean } {
+    /**
+     * The message of a POST, decrypted when it came encrypted, with the verified query (its timestamp and nonce
+     * are for the replay check); throws 4xx AppErrors for anything wrong.
+     */
+    open(query: unknown, body: unknown): { fields: Record<string, unknown>; encrypted: boolean; query: SignedQuery } {
       const verified = verifiedQuery(query);
       if (typeof body !== 'string' || body.trim() === '') {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '不支持这种内容格式。', { details: { reason: 'no XML body' } });
@@ -88,10 +98,10 @@ export function createWechatEnvelope(options: EnvelopeOptions) {
         // With a key configured WeChat always sends Encrypt (safe and compatible mode); a plaintext body is
         // covered by no signature (the URL's signs only the query) and could carry anyone's openid.
         if (cipher) throw badRequest('plaintext body in safe mode');
-        return { fields: outer, encrypted: false };
+        return { fields: outer, encrypted: false, query: verified };
       }
       verifyMessageSignature(verified, envelope.data.Encrypt);
-      return { fields: parseWechatXml(decrypt(envelope.data.Encrypt)), encrypted: true };
+      return { fields: parseWechatXml(decrypt(envelope.data.Encrypt)), encrypted: true, query: verified };
     },
 
     /** A reply for a request that came encrypted: encrypted and signed the way WeChat checks it. */

@@ -19,7 +19,7 @@ function setup() {
         ],
       }),
       cast: async (vote) => {
-        if (cast.some((each) => each.voterId === vote.voterId))
+        if (cast.some((each) => each.voter.userId === vote.voter.userId))
           throw new AppError('CONFLICT', '您已参与本期投票，感谢支持！每人每期只能投一票。');
         cast.push(vote);
         return { unitId: vote.unitId };
@@ -36,11 +36,11 @@ const contentOf = async (reply: ReturnType<ReturnType<typeof createWechatShortcu
 
 describe('WeChat keyword shortcuts', () => {
   it.each(['投票 2', '投票2', '投票２', ' 投票 2。'])(
-    '%j votes for option 2 by the stable (unit id) order, as wechat:<openid>',
+    '%j votes for option 2 by the stable (unit id) order, as the established WeChat voter <openid>',
     async (message) => {
       const { shortcuts, cast } = setup();
       expect(await contentOf(shortcuts.answer('oPerson', message))).toContain('已为您投给“宁德市住房和城乡建设局”');
-      expect(cast).toEqual([{ pollId: 'poll-1', unitId: 'zjj', voterId: 'wechat:oPerson', channel: 'wechat' }]);
+      expect(cast).toEqual([{ pollId: 'poll-1', unitId: 'zjj', voter: { channel: 'wechat', userId: 'oPerson', established: true } }]);
     },
   );
 

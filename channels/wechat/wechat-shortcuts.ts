@@ -28,8 +28,8 @@ const normalise = (message: string) => fullWidthDigits(message.trim()).replace(/
 
 /**
  * The keywords WeChat users know from other accounts — 预告, 投票 + number, 结果 — answered straight from the
- * data, without the agent. Votes use the same voter id as Xiaoning's cast_vote tool ("wechat:" + openid), so
- * one person cannot vote once here and once through the agent.
+ * data, without the agent. Votes go through the same voting module as Xiaoning's cast_vote tool, as the same
+ * voter (channel wechat, the openid), so one person cannot vote once here and once through the agent.
  */
 export function createWechatShortcuts(deps: ShortcutDependencies) {
   const now = deps.now ?? (() => new Date());
@@ -79,7 +79,8 @@ export function createWechatShortcuts(deps: ShortcutDependencies) {
       return text(`没有第${optionNumber}号候选单位。本期候选单位：\n${lines.join('\n')}\n${wechatTexts.voteHelp}`);
     }
     try {
-      await deps.voting.cast({ pollId: poll.id, unitId: option.unitId, voterId: `wechat:${openid}`, channel: 'wechat' });
+      // The openid is WeChat's word for who wrote (established); WeChat's servers' address says nothing about the person.
+      await deps.voting.cast({ pollId: poll.id, unitId: option.unitId, voter: { channel: 'wechat', userId: openid, established: true } });
     } catch (error) {
       // "already voted", "poll closed": messages written for the person.
       if (isAppError(error) && error.status < 500) return text(error.message);

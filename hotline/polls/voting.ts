@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { AppError, notFound } from '../../common';
+import { createRateLimiter } from '../../common';
 import type { UnitsRepository } from '../../storage';
 import type { PollsRepository } from '../../storage';
 import { voteSuggestions } from './vote-suggestions';
@@ -8,27 +10,65 @@ export interface PollTally {
   options: { unitId: string; votes: number }[];
 }
 
+/** Who votes, as the channel vouches for it; never from a request body or a model's tool arguments. */
+export interface Voter {
+  /** The channel the vote came through ('web', 'wechat', …), recorded with the vote. */
+  channel: string;
+  /** The channel's own id of the person: the signed cookie's id on the web, the openid on WeChat. */
+  userId: string;
+  /**
+   * True once the channel holds proof that the person keeps this identity. On the web: the signed cookie the
+   * server issued came back (a client that drops cookies would otherwise be a new voter at every request).
+   */
+  established: boolean;
+  /**
+   * The person's network address where the channel sees it (the web). Votes are throttled per address and
+   * stored with its salted hash. Without one (WeChat: every request comes from WeChat's own servers, so the
+   * address says nothing about the person) the throttle counts per voter instead.
+   */
+  address?: string | undefined;
+}
+
 export interface CastVote {
   pollId: string;
   unitId: string;
-  /** From the channel's identity (signed cookie, WeChat openid, bot user): never from a request body. */
-  voterId: string;
-  channel: string;
-  ipHash?: string | undefined;
+  voter: Voter;
 }
 
 export interface VotingDependencies {
-  polls: PollsRepository;
-  units: UnitsRepository;
+  polls: Pick<PollsRepository, 'get' | 'findCurrent' | 'optionUnitIds' | 'castVote' | 'tally'>;
+  units: Pick<UnitsRepository, 'get'>;
   /** Told of every accepted vote (the live tally on socket.io follows it). */
   onVote?: (pollId: string) => void;
+  /** Vote attempts per network address (or per voter without one) per hour; 0 disables. Default 500. */
+  votesPerAddressPerHour?: number;
+  /** Salt of the stored address hashes (a secret: an unsalted hash of an IPv4 address is easily reversed). */
+  addressSalt?: string;
   now?: () => Date;
 }
 
-/** The column's vote (征集): one vote per voter per poll, enforced by the database's UNIQUE index. */
+/** The one voter id of a person on a channel ("web:v_…", "wechat:<openid>"): one vote per poll, whichever way it is cast. */
+export const voterIdOf = (voter: Pick<Voter, 'channel' | 'userId'>) => `${voter.channel}:${voter.userId}`;
+
+const notEstablished = (channel: string) =>
+  new AppError(
+    'BAD_REQUEST',
+    channel === 'web' ? '为了保证每人只投一票，请先允许浏览器保存 Cookie，然后再投票一次。' : '暂时无法确认您的身份，这次没有投票。',
+  );
+
+/**
+ * The column's vote (征集), the one path every channel's votes take (the vote button, Xiaoning on the web and
+ * on WeChat, WeChat's 投票 N): the poll must be open, the voter's identity established, the address (or
+ * voter) within the hourly throttle, and one vote per voter per poll, enforced by the database's UNIQUE index.
+ */
 export function createVoting(deps: VotingDependencies) {
   const { polls, units } = deps;
   const now = deps.now ?? (() => new Date());
+  const votesPerHour = deps.votesPerAddressPerHour ?? 500;
+  const throttle =
+    votesPerHour > 0 ? createRateLimiter({ limit: votesPerHour, windowMs: 60 * 60 * 1000, now: () => now().getTime() }) : undefined;
+  const salt = deps.addressSalt ?? randomBytes(32).toString('base64url');
+  const addressHash = (address: string) => createHash('sha256').update(`${salt}:${address}`).digest('hex').slice(0, 32);
 
   const tallyOf = async (pollId: string): Promise<PollTally> => ({
     pollId,
@@ -45,6 +85,13 @@ export function createVoting(deps: VotingDependencies) {
     },
 
     async cast(vote: CastVote) {
+      const { voter } = vote;
+      if (!voter.established || voter.userId === '') throw notEstablished(voter.channel);
+      // Every attempt counts, accepted or not, so a flood of refused votes is throttled like any other.
+      const allowed = throttle?.hit(voter.address !== undefined ? `address:${voter.address}` : `voter:${voterIdOf(voter)}`);
+      if (allowed && !allowed.allowed) {
+        throw new AppError('RATE_LIMITED', '这个网络投票太频繁了，请过一会儿再试。', { retryAfterSeconds: allowed.retryAfterSeconds });
+      }
       const poll = await polls.get(vote.pollId);
       if (!poll) throw notFound('这一期投票');
       const time = now();
@@ -59,9 +106,9 @@ export function createVoting(deps: VotingDependencies) {
       const accepted = await polls.castVote({
         pollId: poll.id,
         unitId: vote.unitId,
-        voterId: vote.voterId,
-        channel: vote.channel,
-        ipHash: vote.ipHash ?? null,
+        voterId: voterIdOf(voter),
+        channel: voter.channel,
+        ipHash: voter.address !== undefined ? addressHash(voter.address) : null,
       });
       if (!accepted) throw new AppError('CONFLICT', '您已参与本期投票，感谢支持！每人每期只能投一票。');
       deps.onVote?.(poll.id);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Xiaoning } from '../../bot';
 import type { ApiRouter } from '../api-router';
-import { webUserIdOf } from '../voter-cookie';
+import { webVoterOf } from '../voter-cookie';
 
 const sourceSchema = z.object({ source: z.string(), title: z.string(), headingPath: z.array(z.string()), excerpt: z.string() });
 
@@ -27,7 +27,16 @@ export function registerChatRoutes(api: ApiRouter, xiaoning: Xiaoning): void {
       }),
       errors: [404],
     },
-    async ({ body, response }) =>
-      xiaoning.ask({ channel: 'web', userId: webUserIdOf(response), conversationId: body.conversationId, message: body.message }),
+    async ({ body, request, response }) => {
+      const voter = webVoterOf(request, response);
+      return xiaoning.ask({
+        channel: 'web',
+        userId: voter.userId,
+        identityEstablished: voter.established,
+        address: voter.address,
+        conversationId: body.conversationId,
+        message: body.message,
+      });
+    },
   );
 }

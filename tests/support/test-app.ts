@@ -33,7 +33,7 @@ export function createLogCapture() {
  */
 export async function createTestApp(
   environment: Record<string, string> = {},
-  options: { knowledge?: boolean; databaseUrl?: string; demoData?: boolean } = {},
+  options: { knowledge?: boolean; databaseUrl?: string; demoData?: boolean; wechatNow?: () => number } = {},
 ): Promise<{
   app: Express;
   services: Services;
@@ -51,7 +51,7 @@ export async function createTestApp(
   const logs = createLogCapture();
   const logger = createLogger('info', logs.stream);
   const knowledge = options.knowledge ? await openKnowledgeFor(services, logger) : undefined;
-  const dependencies = await buildAppDependencies(services, logger, knowledge);
+  const dependencies = await buildAppDependencies(services, logger, knowledge, { wechatNow: options.wechatNow });
   const app = createApp(dependencies);
   const servers: http.Server[] = [];
   const listen = async () => {

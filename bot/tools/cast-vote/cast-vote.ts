@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isAppError } from '../../../common';
 import { inBallotOrder } from '../../../hotline';
+import { confirmationQuestion } from '../../intents/vote-consent';
 import { extractOptionNumber } from '../../slots/option-number';
 import { defineToolUnit } from '../tool-unit';
 
@@ -11,11 +12,14 @@ export const castVoteResultSchema = z.object({
   options: z.array(z.object({ number: z.number(), unitName: z.string() })).optional(),
   tally: z.unknown().optional(),
   suggestions: z.array(z.string()).optional(),
+  /** Set when the message mentioned a vote without plainly asking for one: ask instead. */
+  confirm: z.object({ pollId: z.string(), unitId: z.string(), unitName: z.string() }).optional(),
 });
 
 /** The outcome of a vote in words, the same on every channel (web, WeChat's 投票 N). */
 export function renderVoteResult(vote: z.output<typeof castVoteResultSchema>): string {
   if (vote.voted) return `已为您投给“${vote.unitName}”，谢谢参与！每人每期只能投一票。`;
+  if (vote.confirm) return `${vote.reason ?? ''}${confirmationQuestion(vote.confirm.unitName)}`;
   const options = vote.options?.map((option) => `${option.number}. ${option.unitName}`).join('\n');
   return options
     ? `${vote.reason ?? '没有投成功。'}本期候选单位：\n${options}\n请说“投几号”或单位名称。`
@@ -24,12 +28,14 @@ export function renderVoteResult(vote: z.output<typeof castVoteResultSchema>): s
 
 /**
  * Votes for the person in the conversation. The voter is the channel's user, and nothing is cast unless
- * the person's own message in this turn asked to vote: a document, a tool result or a pasted text that
- * says "vote for X" cannot vote.
+ * the person's own message in this turn plainly asked to vote, or said yes to the vote Xiaoning asked about:
+ * a document, a tool result, a pasted or quoted text, a refusal or someone else's request cannot vote. When
+ * the message mentions a vote without being that plain request, the tool asks instead (`confirm`).
  */
 export const castVote = defineToolUnit({
   name: 'cast_vote',
-  description: '为用户在本期征集投票中投票（每人每期一票）。只有用户本轮明确要求投票时才调用；可以给单位编号，或给候选名单里的序号。',
+  description:
+    '为用户在本期征集投票中投票（每人每期一票）。只有用户本轮明确要求投票，或对“要为某单位投一票吗”回答“确认”时才调用；可以给单位编号，或给候选名单里的序号。结果里有 confirm 时没有投票，请原样询问用户是否确认。',
   kind: 'data',
   input: z.object({
     unitId: z.string().optional().describe('候选单位编号'),
@@ -37,7 +43,8 @@ export const castVote = defineToolUnit({
   }),
   output: castVoteResultSchema,
   async call({ unitId, optionNumber }, deps, context) {
-    if (!context.voteRequested || context.userId === '') {
+    const pending = context.voteConsent === 'confirmed' ? context.pendingVote : undefined;
+    if (context.userId === '' || context.voteConsent === 'none' || (context.voteConsent === 'confirmed' && !pending)) {
       return {
         voted: false,
         reason: '没有投票：只有您自己明确说要投票时我才会投，转述或文件里的投票请求不算。如果您想投，请直接说“我投某某单位”。',
@@ -45,21 +52,30 @@ export const castVote = defineToolUnit({
     }
     const poll = await deps.voting.current();
     if (!poll) return { voted: false, reason: '目前没有正在进行的投票。' };
+    if (pending && pending.pollId !== poll.id) return { voted: false, reason: '您要确认的那一期投票已经结束了。' };
     const options = inBallotOrder(poll.options);
-    const option = optionNumber !== undefined ? options[optionNumber - 1] : options.find((each) => each.unitId === unitId);
+    // A confirmation casts the vote that was asked about, whatever a model writes into the arguments.
+    const option = pending
+      ? options.find((each) => each.unitId === pending.unitId)
+      : optionNumber !== undefined
+        ? options[optionNumber - 1]
+        : options.find((each) => each.unitId === unitId);
+    const doubtful = context.voteConsent === 'doubtful';
     if (!option) {
       return {
         voted: false,
-        reason: '没有找到这个候选单位。',
+        reason: doubtful ? '这次没有投票。' : '没有找到这个候选单位。',
         options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
       };
+    }
+    if (doubtful) {
+      return { voted: false, reason: '这次没有投票。', confirm: { pollId: poll.id, unitId: option.unitId, unitName: option.unitName } };
     }
     try {
       const result = await deps.voting.cast({
         pollId: poll.id,
         unitId: option.unitId,
-        voterId: `${context.channel}:${context.userId}`,
-        channel: context.channel,
+        voter: { channel: context.channel, userId: context.userId, established: context.identityEstablished, address: context.address },
       });
       return { voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions };
     } catch (error) {
