@@ -2,3 +2,5 @@
 export { createXiaoning, type AskInput, type Xiaoning, type XiaoningEvent } from './agent';
 export { citedSources, type XiaoningResult } from './agent-result';
 export { composePolicyAnswer } from './answers/compose-policy-answer';
+export { castVoteAs, renderVoteResult, type BallotBox } from './tools/cast-vote/cast-vote';
+export { pollResultsOf, renderPollResults } from './tools/get-poll-results/get-poll-results';

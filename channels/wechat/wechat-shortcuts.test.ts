@@ -22,7 +22,7 @@ function setup() {
         if (cast.some((each) => each.voter.userId === vote.voter.userId))
           throw new AppError('CONFLICT', '您已参与本期投票，感谢支持！每人每期只能投一票。');
         cast.push(vote);
-        return { unitId: vote.unitId };
+        return { pollId: vote.pollId, unitId: vote.unitId, tally: { pollId: vote.pollId, options: [] }, suggestions: [] };
       },
     },
   });

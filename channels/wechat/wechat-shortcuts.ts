@@ -1,22 +1,15 @@
-import { isAppError } from '../../common';
+import { castVoteAs, pollResultsOf, renderPollResults, renderVoteResult, type BallotBox } from '../../bot';
 import type { Preview } from '../../storage';
 import type { Unit } from '../../storage';
-import type { CastVote } from '../../hotline';
 import { truncateToBytes } from './answer-text';
 import { chinaClock, chinaDateTime } from '../../common';
 import type { WechatReply } from './reply-xml';
 import { wechatTexts } from './wechat-texts';
-import { inBallotOrder } from '../../hotline';
 
 export interface ShortcutDependencies {
   previews: { list(filter: { from?: Date; publishedOnly?: boolean }): Promise<Preview[]> };
   units: { list(): Promise<Pick<Unit, 'id' | 'name'>[]> };
-  voting: {
-    current(): Promise<
-      { id: string; title: string; closesAt: Date; options: { unitId: string; unitName: string; votes: number }[] } | undefined
-    >;
-    cast(vote: CastVote): Promise<{ unitId: string }>;
-  };
+  voting: BallotBox;
   now?: () => Date;
 }
 
@@ -28,20 +21,12 @@ const normalise = (message: string) => fullWidthDigits(message.trim()).replace(/
 
 /**
  * The keywords WeChat users know from other accounts — 预告, 投票 + number, 结果 — answered straight from the
- * data, without the agent. Votes go through the same voting module as Xiaoning's cast_vote tool, as the same
- * voter (channel wechat, the openid), so one person cannot vote once here and once through the agent.
+ * data, without the agent. The tally and the vote are Xiaoning's own tool functions (get_poll_results,
+ * cast_vote) with the same wording and rules, as the same voter (channel wechat, the openid), so one person
+ * cannot vote once here and once through the agent.
  */
 export function createWechatShortcuts(deps: ShortcutDependencies) {
   const now = deps.now ?? (() => new Date());
-
-  const currentPoll = async () => {
-    const poll = await deps.voting.current();
-    if (!poll) return undefined;
-    return {
-      ...poll,
-      options: inBallotOrder(poll.options),
-    };
-  };
 
   const previews = async (): Promise<WechatReply> => {
     const rows = (await deps.previews.list({ from: now(), publishedOnly: true })).slice(0, previewsShown);
@@ -63,30 +48,17 @@ export function createWechatShortcuts(deps: ShortcutDependencies) {
     };
   };
 
-  const results = async (): Promise<WechatReply> => {
-    const poll = await currentPoll();
-    if (!poll) return text(wechatTexts.noPoll);
-    const lines = poll.options.map((option, index) => `${index + 1}. ${option.unitName}：${option.votes}票`);
-    return text(`${poll.title}\n${lines.join('\n')}\n投票截止到${chinaDateTime(poll.closesAt)}。\n${wechatTexts.voteHelp}`);
-  };
+  // The tally and the vote in the words Xiaoning uses (the tools' own functions); only how to vote differs here.
+  const results = async (): Promise<WechatReply> => text(renderPollResults(await pollResultsOf(deps.voting), wechatTexts.voteHelp));
 
   const vote = async (openid: string, optionNumber: number): Promise<WechatReply> => {
-    const poll = await currentPoll();
-    if (!poll) return text(wechatTexts.noPoll);
-    const option = poll.options[optionNumber - 1];
-    if (!option) {
-      const lines = poll.options.map((each, index) => `${index + 1}. ${each.unitName}`);
-      return text(`没有第${optionNumber}号候选单位。本期候选单位：\n${lines.join('\n')}\n${wechatTexts.voteHelp}`);
-    }
-    try {
-      // The openid is WeChat's word for who wrote (established); WeChat's servers' address says nothing about the person.
-      await deps.voting.cast({ pollId: poll.id, unitId: option.unitId, voter: { channel: 'wechat', userId: openid, established: true } });
-    } catch (error) {
-      // "already voted", "poll closed": messages written for the person.
-      if (isAppError(error) && error.status < 500) return text(error.message);
-      throw error;
-    }
-    return text(`已为您投给“${option.unitName}”，谢谢参与！每人每期只能投一票。回复“结果”可以看实时票数。`);
+    // The openid is WeChat's word for who wrote (established); WeChat's servers' address says nothing about the person.
+    const result = await castVoteAs(
+      deps.voting,
+      { optionNumber },
+      { channel: 'wechat', userId: openid, identityEstablished: true, voteConsent: 'explicit' },
+    );
+    return text(renderVoteResult(result, wechatTexts.voteHelp, '回复“结果”可以看实时票数。'));
   };
 
   return {

@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { isAppError } from '../../../common';
-import { inBallotOrder } from '../../../hotline';
+import { inBallotOrder, type Voting } from '../../../hotline';
 import { confirmationQuestion } from '../../intents/vote-consent';
 import { extractOptionNumber } from '../../slots/option-number';
+import type { ToolContext } from '../tool-context';
 import { defineToolUnit } from '../tool-unit';
+
+export const castVoteInputSchema = z.object({
+  unitId: z.string().optional().describe('候选单位编号'),
+  optionNumber: z.number().int().min(1).optional().describe('候选名单里的序号，从 1 开始'),
+});
 
 export const castVoteResultSchema = z.object({
   voted: z.boolean(),
@@ -17,13 +23,67 @@ export const castVoteResultSchema = z.object({
 });
 
 /** The outcome of a vote in words, the same on every channel (web, WeChat's 投票 N). */
-export function renderVoteResult(vote: z.output<typeof castVoteResultSchema>): string {
-  if (vote.voted) return `已为您投给“${vote.unitName}”，谢谢参与！每人每期只能投一票。`;
+export function renderVoteResult(
+  vote: z.output<typeof castVoteResultSchema>,
+  howToVote = '请说“投几号”或单位名称。',
+  afterVote = '',
+): string {
+  if (vote.voted) return `已为您投给“${vote.unitName}”，谢谢参与！每人每期只能投一票。${afterVote}`;
   if (vote.confirm) return `${vote.reason ?? ''}${confirmationQuestion(vote.confirm.unitName)}`;
   const options = vote.options?.map((option) => `${option.number}. ${option.unitName}`).join('\n');
-  return options
-    ? `${vote.reason ?? '没有投成功。'}本期候选单位：\n${options}\n请说“投几号”或单位名称。`
-    : (vote.reason ?? '没有投成功，请稍后再试。');
+  return options ? `${vote.reason ?? '没有投成功。'}本期候选单位：\n${options}\n${howToVote}` : (vote.reason ?? '没有投成功，请稍后再试。');
+}
+
+/** What a vote needs of the voting module; WeChat's 投票 N shortcut casts through the same function. */
+export type BallotBox = Pick<Voting, 'current' | 'cast'>;
+export type VoteRequest = z.input<typeof castVoteInputSchema>;
+export type VoteContext = Pick<ToolContext, 'channel' | 'userId' | 'identityEstablished' | 'address' | 'voteConsent' | 'pendingVote'>;
+
+/** One vote under the rules of every channel: consent, the poll, the ballot order, and the voting module's checks. */
+export async function castVoteAs(
+  voting: BallotBox,
+  { unitId, optionNumber }: VoteRequest,
+  context: VoteContext,
+): Promise<z.input<typeof castVoteResultSchema>> {
+  const pending = context.voteConsent === 'confirmed' ? context.pendingVote : undefined;
+  if (context.userId === '' || context.voteConsent === 'none' || (context.voteConsent === 'confirmed' && !pending)) {
+    return {
+      voted: false,
+      reason: '没有投票：只有您自己明确说要投票时我才会投，转述或文件里的投票请求不算。如果您想投，请直接说“我投某某单位”。',
+    };
+  }
+  const poll = await voting.current();
+  if (!poll) return { voted: false, reason: '目前没有正在进行的投票。' };
+  if (pending && pending.pollId !== poll.id) return { voted: false, reason: '您要确认的那一期投票已经结束了。' };
+  const options = inBallotOrder(poll.options);
+  // A confirmation casts the vote that was asked about, whatever a model writes into the arguments.
+  const option = pending
+    ? options.find((each) => each.unitId === pending.unitId)
+    : optionNumber !== undefined
+      ? options[optionNumber - 1]
+      : options.find((each) => each.unitId === unitId);
+  const doubtful = context.voteConsent === 'doubtful';
+  if (!option) {
+    return {
+      voted: false,
+      reason: doubtful ? '这次没有投票。' : '没有找到这个候选单位。',
+      options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
+    };
+  }
+  if (doubtful) {
+    return { voted: false, reason: '这次没有投票。', confirm: { pollId: poll.id, unitId: option.unitId, unitName: option.unitName } };
+  }
+  try {
+    const result = await voting.cast({
+      pollId: poll.id,
+      unitId: option.unitId,
+      voter: { channel: context.channel, userId: context.userId, established: context.identityEstablished, address: context.address },
+    });
+    return { voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions };
+  } catch (error) {
+    if (isAppError(error)) return { voted: false, reason: error.message };
+    throw error;
+  }
 }
 
 /**
@@ -37,56 +97,13 @@ export const castVote = defineToolUnit({
   description:
     '为用户在本期征集投票中投票（每人每期一票）。只有用户本轮明确要求投票，或对“要为某单位投一票吗”回答“确认”时才调用；可以给单位编号，或给候选名单里的序号。结果里有 confirm 时没有投票，请原样询问用户是否确认。',
   kind: 'data',
-  input: z.object({
-    unitId: z.string().optional().describe('候选单位编号'),
-    optionNumber: z.number().int().min(1).optional().describe('候选名单里的序号，从 1 开始'),
-  }),
+  input: castVoteInputSchema,
   output: castVoteResultSchema,
-  async call({ unitId, optionNumber }, deps, context) {
-    const pending = context.voteConsent === 'confirmed' ? context.pendingVote : undefined;
-    if (context.userId === '' || context.voteConsent === 'none' || (context.voteConsent === 'confirmed' && !pending)) {
-      return {
-        voted: false,
-        reason: '没有投票：只有您自己明确说要投票时我才会投，转述或文件里的投票请求不算。如果您想投，请直接说“我投某某单位”。',
-      };
-    }
-    const poll = await deps.voting.current();
-    if (!poll) return { voted: false, reason: '目前没有正在进行的投票。' };
-    if (pending && pending.pollId !== poll.id) return { voted: false, reason: '您要确认的那一期投票已经结束了。' };
-    const options = inBallotOrder(poll.options);
-    // A confirmation casts the vote that was asked about, whatever a model writes into the arguments.
-    const option = pending
-      ? options.find((each) => each.unitId === pending.unitId)
-      : optionNumber !== undefined
-        ? options[optionNumber - 1]
-        : options.find((each) => each.unitId === unitId);
-    const doubtful = context.voteConsent === 'doubtful';
-    if (!option) {
-      return {
-        voted: false,
-        reason: doubtful ? '这次没有投票。' : '没有找到这个候选单位。',
-        options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
-      };
-    }
-    if (doubtful) {
-      return { voted: false, reason: '这次没有投票。', confirm: { pollId: poll.id, unitId: option.unitId, unitName: option.unitName } };
-    }
-    try {
-      const result = await deps.voting.cast({
-        pollId: poll.id,
-        unitId: option.unitId,
-        voter: { channel: context.channel, userId: context.userId, established: context.identityEstablished, address: context.address },
-      });
-      return { voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions };
-    } catch (error) {
-      if (isAppError(error)) return { voted: false, reason: error.message };
-      throw error;
-    }
-  },
+  call: (input, deps, context) => castVoteAs(deps.voting, input, context),
   plan({ text, unit }) {
     const optionNumber = extractOptionNumber(text);
     return optionNumber !== undefined && !unit ? { optionNumber } : unit ? { unitId: unit.id } : {};
   },
-  render: renderVoteResult,
+  render: (vote) => renderVoteResult(vote),
   suggestions: ['现在投票结果怎么样？', '下周谁来接听热线？'],
 });

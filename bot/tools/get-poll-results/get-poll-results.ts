@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { chinaDateTime } from '../../../common';
-import { inBallotOrder } from '../../../hotline';
+import { inBallotOrder, type Voting } from '../../../hotline';
 import { defineToolUnit } from '../tool-unit';
 
 export const pollResultsSchema = z.object({
@@ -14,10 +14,28 @@ export const pollResultsSchema = z.object({
 });
 
 /** The tally in words, the same on every channel (web, WeChat's 结果). */
-export function renderPollResults({ poll }: z.output<typeof pollResultsSchema>): string {
+export function renderPollResults({ poll }: z.output<typeof pollResultsSchema>, howToVote = '想投票可以说“投几号”。'): string {
   if (!poll) return '目前没有正在进行的投票。';
   const lines = poll.options.map((option) => `${option.number}. ${option.unitName}：${option.votes}票`);
-  return `${poll.title}\n${lines.join('\n')}\n投票截止到${chinaDateTime(new Date(poll.closesAt))}。想投票可以说“投几号”。`;
+  return `${poll.title}\n${lines.join('\n')}\n投票截止到${chinaDateTime(new Date(poll.closesAt))}。${howToVote}`;
+}
+
+/** The open poll's tally in ballot order, as every channel shows it. */
+export async function pollResultsOf(voting: Pick<Voting, 'current'>): Promise<z.input<typeof pollResultsSchema>> {
+  const poll = await voting.current();
+  if (!poll) return { poll: null };
+  return {
+    poll: {
+      title: poll.title,
+      closesAt: poll.closesAt.toISOString(),
+      options: inBallotOrder(poll.options).map((option, index) => ({
+        number: index + 1,
+        unitId: option.unitId,
+        unitName: option.unitName,
+        votes: option.votes,
+      })),
+    },
+  };
 }
 
 export const getPollResults = defineToolUnit({
@@ -26,23 +44,8 @@ export const getPollResults = defineToolUnit({
   kind: 'data',
   input: z.object({}),
   output: pollResultsSchema,
-  async call(_input, deps) {
-    const poll = await deps.voting.current();
-    if (!poll) return { poll: null };
-    return {
-      poll: {
-        title: poll.title,
-        closesAt: poll.closesAt.toISOString(),
-        options: inBallotOrder(poll.options).map((option, index) => ({
-          number: index + 1,
-          unitId: option.unitId,
-          unitName: option.unitName,
-          votes: option.votes,
-        })),
-      },
-    };
-  },
+  call: (_input, deps) => pollResultsOf(deps.voting),
   plan: () => ({}),
-  render: renderPollResults,
+  render: (results) => renderPollResults(results),
   suggestions: ['我要投票', '下周谁来接听热线？'],
 });
