@@ -31,6 +31,9 @@ vectorIndexContract(
 describe('Chroma vector index', () => {
   it('fails at once while the server is down, so search falls back to BM25', async () => {
     const index = createChromaVectorIndex({ url: () => undefined, embedderId: 'contract-embedder' });
-    await expect(index.query([1, 0, 0, 0], 5)).rejects.toThrow('vector store is down');
+    await expect(index.query([1, 0, 0, 0], 5)).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      details: { reason: 'vector store is down' },
+    });
   });
 });
