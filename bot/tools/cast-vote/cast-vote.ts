@@ -66,7 +66,11 @@ export async function castVoteAs(
   if (!option) {
     return {
       voted: false,
-      reason: doubtful ? '这次没有投票。' : '没有找到这个候选单位。',
+      reason: doubtful
+        ? '这次没有投票。'
+        : optionNumber !== undefined && !pending
+          ? `没有第${optionNumber}号候选单位。`
+          : '没有找到这个候选单位。',
       options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
     };
   }
