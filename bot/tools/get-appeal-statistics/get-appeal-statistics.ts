@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appealTypes } from '../../../hotline';
+import { unitAndPeriodFields } from '../filter-fields';
 import { defineToolUnit } from '../tool-unit';
 
 const dimensions = ['category', 'type', 'tag', 'month'] as const;
@@ -20,9 +21,7 @@ export const getAppealStatistics = defineToolUnit({
   description: '统计诉求数据：按类别、类型（咨询/投诉/求助/建议/紧急件）、热点标签或按月趋势，可按单位编号和时间段筛选。',
   kind: 'data',
   input: z.object({
-    unitId: z.string().optional().describe('单位编号'),
-    from: z.string().optional().describe('开始时间（ISO 8601）'),
-    to: z.string().optional().describe('结束时间（ISO 8601，不含）'),
+    ...unitAndPeriodFields,
     by: z.enum(dimensions).default('category').describe('统计方式'),
   }),
   output: z.object({ by: z.enum(dimensions), items: z.array(z.object({ name: z.string(), count: z.number() })) }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { chinaDateTime } from '../../../common';
 import { previewView } from '../../../hotline';
+import { unitAndPeriodFields } from '../filter-fields';
 import { defineToolUnit } from '../tool-unit';
 
 const previewSchema = z.looseObject({
@@ -16,9 +17,7 @@ export const getHotlinePreviews = defineToolUnit({
   description: '查询领导接线预告：哪个单位、哪天几点、哪位领导接听、接线范围和参与方式。可按单位编号和时间段筛选，默认列出即将到来的场次。',
   kind: 'data',
   input: z.object({
-    unitId: z.string().optional().describe('单位编号，例如 zjj（住建局）、xpx（霞浦县）'),
-    from: z.string().optional().describe('开始时间（ISO 8601）'),
-    to: z.string().optional().describe('结束时间（ISO 8601，不含）'),
+    ...unitAndPeriodFields,
   }),
   output: z.object({ previews: z.array(previewSchema) }),
   async call({ unitId, from, to }, deps) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unitAndPeriodFields } from '../filter-fields';
 import { defineToolUnit } from '../tool-unit';
 import { appealKeywords } from './appeal-keywords';
 
@@ -7,10 +8,8 @@ export const searchPastAppeals = defineToolUnit({
   description: '查询往期诉求（个人信息已遮挡）：可按单位编号、关键词和时间段筛选，返回诉求摘要、办理状态和是否已答复。',
   kind: 'data',
   input: z.object({
-    unitId: z.string().optional().describe('单位编号'),
+    ...unitAndPeriodFields,
     keywords: z.string().max(50).optional().describe('事情的关键词，例如 停水、物业收费；不要填个人信息'),
-    from: z.string().optional().describe('开始时间（ISO 8601）'),
-    to: z.string().optional().describe('结束时间（ISO 8601，不含）'),
   }),
   output: z.object({
     total: z.number(),
