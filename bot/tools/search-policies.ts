@@ -1,11 +1,14 @@
 import { tool } from 'langchain';
 import { z } from 'zod';
+import { isAddressedToAssistant } from '../../knowledge/text/addressed-to-assistant';
 import { asToolResult, type ToolDependencies } from './tool-context';
 
 export function createSearchPoliciesTool(deps: ToolDependencies) {
   return tool(
     async ({ query }) => {
-      const hits = await deps.searchPolicies(query, 3);
+      // A passage that speaks to the assistant is never handed over (to the offline composer or a chat model),
+      // where it could be taken for an instruction; documents ingested now have such sentences removed already.
+      const hits = (await deps.searchPolicies(query, 3)).filter((hit) => !isAddressedToAssistant(hit.excerpt));
       return asToolResult({ found: hits.length > 0, sources: hits.map((hit, index) => ({ n: index + 1, ...hit })) });
     },
     {
