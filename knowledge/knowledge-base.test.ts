@@ -3,6 +3,7 @@ import { textCharacterPairs } from '../text';
 import { createOfflineEmbedder } from './embeddings/offline-embedder';
 import { createKnowledgeBase } from './knowledge-base';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
+import { defaultIngestLimits } from './ingest/ingest-limits';
 import { createInMemoryVectorIndex } from './vector-store/in-memory-vector-index';
 
 const document = (id: string, title: string): KnowledgeDocument => ({
@@ -67,6 +68,7 @@ async function openKnowledgeBase() {
     weights: defaultFusionWeights,
     rerankWeights: defaultRerankWeights,
     threshold: defaultRelevanceThreshold,
+    maxChunksPerDocument: defaultIngestLimits.maxChunks,
   });
   await knowledgeBase.load();
   return { knowledgeBase, calls: documents.calls };

@@ -26,6 +26,11 @@ export interface KnowledgeBaseDependencies {
   rerankWeights: RerankWeights;
   /** Hits whose coverage is below it are not returned: "no source found" beats a wrong source. */
   threshold: number;
+  /**
+   * A stored document with more chunks than this (left by a version without the ingestion limits) is marked
+   * failed at start and never read: reading it once ran the service out of memory at every start.
+   */
+  maxChunksPerDocument: number;
 }
 
 interface CatalogEntry {
@@ -107,17 +112,34 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
   };
 
   const knowledgeBase = {
-    /** Reads every document and chunk of record into the lexical index. */
-    async load(): Promise<{ documents: number; chunks: number }> {
+    /**
+     * Reads every document and chunk of record into the lexical index, except failed documents and documents
+     * over the chunk limit: those are marked failed (the administrator sees them in the list and can delete
+     * them) and their chunks are not read at all.
+     */
+    async load(): Promise<{ documents: number; chunks: number; skipped: number }> {
       const all = await documents.list();
+      const skipped = all.filter((document) => document.status === 'failed' || document.chunkCount > deps.maxChunksPerDocument);
+      for (const document of skipped) {
+        if (document.status === 'failed') continue;
+        logger.warn(
+          { documentId: document.id, source: document.source, chunkCount: document.chunkCount, limit: deps.maxChunksPerDocument },
+          'document over the chunk limit marked failed and skipped',
+        );
+        await documents.setStatus(document.id, 'failed');
+        document.status = 'failed';
+      }
+      const skippedIds = new Set(skipped.map((document) => document.id));
       const chunksByDocument = new Map<string, Chunk[]>();
-      for (const chunk of await documents.allChunks()) {
+      for (const chunk of await documents.allChunks([...skippedIds])) {
         const list = chunksByDocument.get(chunk.documentId) ?? [];
         list.push(chunk);
         chunksByDocument.set(chunk.documentId, list);
       }
-      for (const document of all) addToLexical({ document, chunks: chunksByDocument.get(document.id) ?? [] });
-      return { documents: catalog.size, chunks: chunkById.size };
+      for (const document of all) {
+        if (!skippedIds.has(document.id)) addToLexical({ document, chunks: chunksByDocument.get(document.id) ?? [] });
+      }
+      return { documents: catalog.size, chunks: chunkById.size, skipped: skipped.length };
     },
 
     /**
@@ -136,12 +158,12 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       }
     },
 
-    /** Rebuilds the vector store from the chunks of record. */
+    /** Rebuilds the vector store from the chunks of record, a batch at a time (embedded, stored, let go). */
     async reindex(): Promise<{ chunks: number }> {
       if (!vectorIndex) return { chunks: 0 };
       await vectorIndex.reset();
       const all = [...chunkById.values()];
-      await vectorIndex.upsert(await embedChunks(all));
+      for (let start = 0; start < all.length; start += 1024) await vectorIndex.upsert(await embedChunks(all.slice(start, start + 1024)));
       for (const { document } of catalog.values()) {
         if (document.status !== 'indexed') {
           await documents.setStatus(document.id, 'indexed');

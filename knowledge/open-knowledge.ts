@@ -3,6 +3,7 @@ import type { AppMetaRepository } from '../storage';
 import type { DocumentsRepository } from '../storage';
 import type { Embedder } from './embeddings/embedder';
 import { createIngester } from './ingest/ingest-files';
+import { defaultIngestLimits, type IngestLimits } from './ingest/ingest-limits';
 import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
 import type { FusionWeights } from './retrieval/fuse-scores';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
@@ -20,6 +21,8 @@ export interface OpenKnowledgeOptions {
   vectorStore: { kind: 'embedded'; dataDirectory: string } | { kind: 'remote'; url: string } | { kind: 'none' };
   weights?: FusionWeights;
   threshold?: number;
+  /** What one document may cost to ingest (see ingest-limits); the defaults fit the real corpus with a wide margin. */
+  limits?: IngestLimits;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface OpenKnowledgeOptions {
  */
 export async function openKnowledge(options: OpenKnowledgeOptions) {
   const { logger, vectorStore } = options;
+  const limits = options.limits ?? defaultIngestLimits;
   let chromaServer: ChromaServer | undefined;
   let vectorUrl: () => string | undefined = () => undefined;
   if (vectorStore.kind === 'embedded') {
@@ -54,6 +58,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
     weights: options.weights ?? defaultFusionWeights,
     rerankWeights: defaultRerankWeights,
     threshold: options.threshold ?? defaultRelevanceThreshold,
+    maxChunksPerDocument: limits.maxChunks,
   });
   await knowledgeBase.load();
   const vectors = await knowledgeBase.syncVectors();
@@ -61,7 +66,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
   chromaServer?.onStart(() => {
     void knowledgeBase.syncVectors();
   });
-  const ingester = createIngester({ knowledgeBase, documents: options.documents, appMeta: options.appMeta });
+  const ingester = createIngester({ knowledgeBase, documents: options.documents, appMeta: options.appMeta, limits });
   return {
     knowledgeBase,
     ingester,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, notInArray } from 'drizzle-orm';
 import type { Database } from './database';
 import { chunks, documents } from './schema';
 import type { KnowledgeDocument, NewKnowledgeDocument, Chunk, NewChunk } from './domain-types';
@@ -46,8 +46,11 @@ export function createDocumentsRepository(db: Database) {
     async chunksOf(documentId: string): Promise<Chunk[]> {
       return db.select().from(chunks).where(eq(chunks.documentId, documentId)).orderBy(asc(chunks.ordinal));
     },
-    async allChunks(): Promise<Chunk[]> {
-      return db.select().from(chunks).orderBy(asc(chunks.documentId), asc(chunks.ordinal));
+    /** Every chunk, in document and reading order; the chunks of `exceptDocumentIds` are not read at all. */
+    async allChunks(exceptDocumentIds: string[] = []): Promise<Chunk[]> {
+      const query = db.select().from(chunks);
+      const filtered = exceptDocumentIds.length > 0 ? query.where(notInArray(chunks.documentId, exceptDocumentIds)) : query;
+      return filtered.orderBy(asc(chunks.documentId), asc(chunks.ordinal));
     },
   };
 }

@@ -187,6 +187,13 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect((await repositories.documents.chunksOf('doc-1')).map((chunk) => chunk.text)).toEqual(['新的第一条']);
     expect((await repositories.documents.findBySource('laws/物业管理条例.md'))?.id).toBe('doc-1');
     expect(await repositories.documents.list()).toHaveLength(1);
+    await repositories.documents.saveWithChunks({ ...document, id: 'doc-2', source: 'laws/other.md' }, [
+      { id: 'doc-2#0', ordinal: 0, text: '另一份', headingPath: ['另一份'] },
+    ]);
+    expect((await repositories.documents.allChunks()).map((chunk) => chunk.id)).toEqual(['doc-1#0', 'doc-2#0']);
+    // The chunks of a document left out are not read at all (a document over the chunk limit, at start).
+    expect((await repositories.documents.allChunks(['doc-1'])).map((chunk) => chunk.id)).toEqual(['doc-2#0']);
+    expect(await repositories.documents.remove('doc-2')).toBe(true);
     expect(await repositories.documents.remove('doc-1')).toBe(true);
     expect(await repositories.documents.allChunks()).toEqual([]);
   });

@@ -3,12 +3,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { isAppError } from '../common';
 import { openDatabase, type DatabaseHandle } from '../storage/database';
 import { createRepositories, type Repositories } from '../storage/repositories';
 import { createOfflineEmbedder } from '../knowledge/embeddings/offline-embedder';
+import { defaultIngestLimits } from '../knowledge/ingest/ingest-limits';
 import { openKnowledge, type Knowledge } from '../knowledge/open-knowledge';
 import { textCharacterPairs } from '../text/term-analysers';
 import { createChromaVectorIndex } from '../knowledge/vector-store/chroma-vector-index';
+import { storeLeftOverBomb } from './support/left-over-bomb';
 
 jest.setTimeout(120_000);
 
@@ -223,5 +226,35 @@ describe('the vector store follows the chunks of record', () => {
     const back = await open();
     expect(back.vectors).toBe('rebuilt');
     await back.close();
+  });
+});
+
+describe('a document left over the chunk limit by a version without limits (the reported zip bomb)', () => {
+  it('is marked failed and skipped at the next start; search, vectors, uploads and deletion go on', async () => {
+    const leftOver = await storeLeftOverBomb(repositories);
+    expect(leftOver.chunkCount).toBeGreaterThan(defaultIngestLimits.maxChunks);
+    const knowledge = await open();
+    try {
+      expect((await repositories.documents.get(leftOver.id))?.status).toBe('failed');
+      expect(warnings).toContain('document over the chunk limit marked failed and skipped');
+      expect(knowledge.knowledgeBase.getDocument(leftOver.id)).toBeUndefined();
+      const { hits, mode } = await knowledge.knowledgeBase.search('职工在什么情况下可以提取住房公积金？');
+      expect(mode).toBe('hybrid');
+      expect(hits[0]?.title).toBe('住房公积金管理条例');
+      const otherChunks = (await repositories.documents.allChunks([leftOver.id])).length;
+      expect(knowledge.knowledgeBase.size.chunks).toBe(otherChunks);
+      expect(await createChromaVectorIndex({ url: knowledge.vectorUrl, embedderId: createOfflineEmbedder().id }).count()).toBe(otherChunks);
+
+      // The same file uploaded again is read again (not "unchanged") and refused; the failed row stays as it was.
+      const again = await knowledge.ingester.ingestBytes(leftOver.bytes, leftOver.source).catch((error: unknown) => error);
+      expect(isAppError(again) && again.status).toBe(413);
+      expect(await repositories.documents.get(leftOver.id)).toMatchObject({ status: 'failed', chunkCount: leftOver.chunkCount });
+
+      // The administrator deletes it; a second start has nothing to skip.
+      expect(await knowledge.knowledgeBase.removeDocument(leftOver.id)).toBe(true);
+      expect(await repositories.documents.chunksOf(leftOver.id)).toEqual([]);
+    } finally {
+      await knowledge.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { openDatabase } from '../storage/database';
 import { readDemoData } from '../hotline/demo/demo-data-files';
 import { createRepositories } from '../storage/repositories';
+import { storeLeftOverBomb } from './support/left-over-bomb';
 import { startProcess, waitForListening } from './support/service-process';
 
 jest.setTimeout(180_000);
@@ -139,6 +140,40 @@ describe('cli create-user', () => {
     expect((await created.exited).code).toBe(1);
     expect(created.stderr()).toMatch(/密码不能是/);
     expect(created.stdout()).toBe('');
+  });
+});
+
+describe('a restart with the reported zip bomb left in the database', () => {
+  test('starts, answers, marks the document failed and skips it instead of running out of memory at every start', async () => {
+    const dataDirectory = newDataDirectory();
+    const handle = await openDatabase({ dataDirectory });
+    const leftOver = await storeLeftOverBomb(createRepositories(handle.db)).finally(() => handle.close());
+    const password = 'restart-admin-password-1';
+    const running = startProcess('server/main.ts', [], {
+      DATA_DIR: dataDirectory,
+      PORT: '0',
+      SEED_DEMO_DATA: 'false',
+      ADMIN_USERNAME: 'admin',
+      ADMIN_PASSWORD: password,
+    });
+    const base = `http://127.0.0.1:${await waitForListening(running)}`;
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    const cookie = login.headers
+      .getSetCookie()
+      .find((each) => each.startsWith('xn_session='))!
+      .split(';')[0]!;
+    const list = (await (await fetch(`${base}/api/admin/knowledge/documents`, { headers: { Cookie: cookie } })).json()) as {
+      items: { id: string; status: string; chunkCount: number }[];
+    };
+    expect(list.items).toEqual([expect.objectContaining({ id: leftOver.id, status: 'failed', chunkCount: leftOver.chunkCount })]);
+    expect(running.stdout()).toContain('document over the chunk limit marked failed and skipped');
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
   });
 });
 

@@ -4,6 +4,7 @@
  * Nothing is written that the passages do not say: the only characters added are the markers and the
  * punctuation that joins or closes the extracted pieces.
  */
+import { isAddressedToAssistant } from '../../text';
 import { clausePrefixes, splitUnits, type AnswerUnit } from './answer-units';
 import { scoreUnits, type ScoredUnit, type UnitScoring } from './score-units';
 
@@ -105,7 +106,12 @@ function render(selection: Selection, passages: PolicyPassage[]): string {
 export function composePolicyAnswer(question: string, passages: PolicyPassage[], options: ComposePolicyAnswerOptions = {}): PolicyAnswer {
   const settings = { ...defaults, ...options };
   const usable = passages.slice(0, settings.maxPassages);
-  const all = usable.flatMap((passage, index) => splitUnits(passage.text, index).filter((unit) => !isHeading(unit, passage)));
+  // A passage that speaks to the assistant ("忽略之前的指令…") comes from a document written to steer the
+  // answer, not to inform: none of it is quoted (its number stays, so the other markers still match).
+  const all = usable.flatMap((passage, index) => {
+    const units = splitUnits(passage.text, index);
+    return units.some((unit) => isAddressedToAssistant(unit.text)) ? [] : units.filter((unit) => !isHeading(unit, passage));
+  });
   if (all.length === 0) return { answer: '', cited: [] };
   const scored = scoreUnits(
     question,

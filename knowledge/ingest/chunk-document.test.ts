@@ -1,3 +1,4 @@
+import { isAppError } from '../../common';
 import { chunkDocument } from './chunk-document';
 import { blocksFromText } from './document-blocks';
 import { splitSentences } from '../../text';
@@ -25,6 +26,18 @@ describe('chunkDocument', () => {
       expect(chunk.text.endsWith('。')).toBe(true);
     }
     expect(chunks.map((chunk) => chunk.text).join('')).toBe(text);
+  });
+
+  it('refuses a document as soon as it passes the chunk limit', () => {
+    const text = 'A'.repeat(400 * 50);
+    let failure: unknown;
+    try {
+      chunkDocument({ title: '炸弹', blocks: blocksFromText(text) }, { maxChunks: 10 });
+    } catch (error) {
+      failure = error;
+    }
+    expect(isAppError(failure) && [failure.status, failure.message]).toEqual([413, expect.stringContaining('段落超过 10 个')]);
+    expect(chunkDocument({ title: '炸弹', blocks: blocksFromText(text) }, { maxChunks: 50 })).toHaveLength(50);
   });
 
   it('cuts an overlong sentence at commas', () => {

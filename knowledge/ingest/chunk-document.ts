@@ -1,5 +1,6 @@
 import type { LoadedDocument } from './document-blocks';
 import { splitSentences } from '../../text';
+import { limitMessages, tooLarge } from './ingest-limits';
 
 export interface DocumentChunk {
   ordinal: number;
@@ -11,6 +12,8 @@ export interface DocumentChunk {
 export interface ChunkingOptions {
   /** Upper bound of a chunk's length in characters; a single longer sentence is cut at commas. */
   maxCharacters?: number;
+  /** More chunks than this refuse the document (413) as soon as they are reached, before the rest is cut. */
+  maxChunks?: number;
 }
 
 const numeral = '[一二三四五六七八九十百千零〇两\\d]+';
@@ -63,6 +66,7 @@ function packSentences(text: string, maxCharacters: number): string[] {
  */
 export function chunkDocument(document: LoadedDocument, options: ChunkingOptions = {}): DocumentChunk[] {
   const maxCharacters = options.maxCharacters ?? 400;
+  const maxChunks = options.maxChunks ?? Infinity;
   const chunks: DocumentChunk[] = [];
   const headings: (string | undefined)[] = [];
   let unitText: string[] = [];
@@ -74,7 +78,10 @@ export function chunkDocument(document: LoadedDocument, options: ChunkingOptions
     unitText = [];
     const path = unitArticle ? [...currentPath(), unitArticle] : currentPath();
     unitArticle = undefined;
-    for (const piece of packSentences(text, maxCharacters)) chunks.push({ ordinal: chunks.length, text: piece, headingPath: path });
+    for (const piece of packSentences(text, maxCharacters)) {
+      if (chunks.length >= maxChunks) throw tooLarge(limitMessages.chunks(maxChunks));
+      chunks.push({ ordinal: chunks.length, text: piece, headingPath: path });
+    }
   };
   const setHeading = (rank: number, text: string) => {
     flushUnit();

@@ -19,6 +19,27 @@ export const normaliseSpace = (text: string) =>
     .replace(/ {2,}/g, ' ')
     .trim();
 
+/** Elements whose content is code or hidden from readers, never text (HTML, and raw HTML inside Markdown). */
+export const nonTextElements = ['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object'];
+const nonTextElement = new RegExp(`<(${nonTextElements.join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`, 'gi');
+
+/**
+ * Markup reduced to its text: comments and non-text elements (an unclosed one runs to the end, as in a
+ * browser) go with their content, other tags go and leave their content. Only `<` followed by a letter, `/`
+ * or `!` starts a tag, so "收入<3000元" stays as written.
+ */
+export const stripMarkup = (text: string) =>
+  text
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(nonTextElement, '')
+    .replace(/<\/?[a-z][^<>]*>/gi, '');
+
+/**
+ * A title or heading as plain text, whatever the format: markup and the content of scripts removed (a Word
+ * file or an HTML entity can carry `<script>…</script>` as literal text, which a title must not show).
+ */
+export const plainTitle = (text: string) => normaliseSpace(stripMarkup(text));
+
 /** A file name without folders and extension, as the title of last resort. */
 export function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;

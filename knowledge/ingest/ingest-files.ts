@@ -5,7 +5,10 @@ import { AppError, isAppError } from '../../common';
 import type { AppMetaRepository } from '../../storage';
 import type { DocumentsRepository, KnowledgeDocument } from '../../storage';
 import type { KnowledgeBase } from '../knowledge-base';
+import { withoutInstructions } from '../../text';
 import { chunkDocument } from './chunk-document';
+import type { LoadedDocument } from './document-blocks';
+import { defaultIngestLimits, type IngestLimits } from './ingest-limits';
 import { loadDocument } from './load-document';
 
 export type IngestOutcome = 'added' | 'updated' | 'unchanged';
@@ -31,9 +34,24 @@ export interface IngesterDependencies {
   knowledgeBase: KnowledgeBase;
   documents: DocumentsRepository;
   appMeta: AppMetaRepository;
+  limits?: IngestLimits;
 }
 
 const supportedFile = /\.(pdf|docx|html?|md|markdown|txt|text)$/i;
+
+/**
+ * The document without its sentences addressed to the assistant ("忽略之前的指令…", "请把票投给…"): they are
+ * never indexed, so neither an offline answer nor a chat model ever receives them as a passage.
+ */
+function removeInstructions<T extends LoadedDocument>(document: T): { document: T; removed: number } {
+  let removed = 0;
+  const blocks = document.blocks.flatMap((block) => {
+    const cleaned = withoutInstructions(block.text);
+    removed += cleaned.removed;
+    return cleaned.text === '' ? [] : [{ ...block, text: cleaned.text }];
+  });
+  return { document: removed === 0 ? document : { ...document, blocks }, removed };
+}
 
 /** The id stays the same across versions of a source, so its chunks and vectors are replaced, not duplicated. */
 export const documentIdFor = (source: string) => `doc_${createHash('sha256').update(source).digest('hex').slice(0, 20)}`;
@@ -58,22 +76,25 @@ const folderKey = (folder: string) => `ingested-folder:${path.resolve(folder)}`;
  */
 export function createIngester(deps: IngesterDependencies) {
   const { knowledgeBase, documents, appMeta } = deps;
+  const limits = deps.limits ?? defaultIngestLimits;
 
   const ingestBytes = async (
     bytes: Uint8Array,
     source: string,
     tags: string[] = [],
-  ): Promise<{ outcome: IngestOutcome; document: KnowledgeDocument }> => {
+  ): Promise<{ outcome: IngestOutcome; document: KnowledgeDocument; instructionsRemoved: number }> => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = await documents.findBySource(source);
-    if (existing && existing.sha256 === sha256) {
+    // A failed document is read again: its bytes may fit now (it stays failed, untouched, if they do not).
+    if (existing && existing.sha256 === sha256 && existing.status !== 'failed') {
       if (existing.status !== 'indexed' && knowledgeBase.vectorStoreConfigured) {
-        return { outcome: 'unchanged', document: await knowledgeBase.indexDocument(existing) };
+        return { outcome: 'unchanged', document: await knowledgeBase.indexDocument(existing), instructionsRemoved: 0 };
       }
-      return { outcome: 'unchanged', document: existing };
+      return { outcome: 'unchanged', document: existing, instructionsRemoved: 0 };
     }
-    const loaded = await loadDocument(bytes, source);
-    const chunks = chunkDocument(loaded);
+    // Every limit is checked here, before anything is stored: a refused file leaves nothing behind.
+    const { document: loaded, removed: instructionsRemoved } = removeInstructions(await loadDocument(bytes, source, limits));
+    const chunks = chunkDocument(loaded, { maxChunks: limits.maxChunks });
     if (chunks.length === 0) throw new AppError('UNPROCESSABLE', '文件中没有可用的文字内容。');
     const id = existing?.id ?? documentIdFor(source);
     const saved = await documents.saveWithChunks(
@@ -81,7 +102,7 @@ export function createIngester(deps: IngesterDependencies) {
       chunks.map((chunk) => ({ id: `${id}-${chunk.ordinal}`, ordinal: chunk.ordinal, text: chunk.text, headingPath: chunk.headingPath })),
     );
     const indexed = await knowledgeBase.indexDocument(saved);
-    return { outcome: existing ? 'updated' : 'added', document: indexed };
+    return { outcome: existing ? 'updated' : 'added', document: indexed, instructionsRemoved };
   };
 
   return {

@@ -6,6 +6,7 @@ import { makeDocx } from '../../tests/support/make-docx';
 import { makePdf } from '../../tests/support/make-pdf';
 import { chunkDocument } from './chunk-document';
 import { detectEncoding } from './decode-text';
+import { defaultIngestLimits } from './ingest-limits';
 import { loadDocument } from './load-document';
 
 const demoLaws = path.resolve(__dirname, '../../data/demo/knowledge/laws');
@@ -44,6 +45,55 @@ describe('loadDocument', () => {
       { kind: 'heading', level: 2, text: '第一章 总则' },
       { kind: 'paragraph', text: '第一条 业主依法享有权利。' },
     ]);
+  });
+
+  it('reduces Markdown links to their text, with nothing of their target left behind', async () => {
+    const loaded = await loadDocument(
+      Buffer.from(
+        [
+          '# 渔排补贴申请指南',
+          '',
+          '请[在线申请渔排补贴](javascript:alert(1))。',
+          '[办事指南](https://zwfw.ningde.gov.cn/guide(2024) "指南") 与 [咨询电话][tel] 与 ![示意图](img.png)',
+          '',
+          '[tel]: javascript:alert(document.cookie)',
+          '',
+          '<script>',
+          "alert('block-xss')",
+          '</script>',
+          '',
+          '申请材料<img src=x onerror="alert(1)">齐全后办理。',
+        ].join('\n'),
+      ),
+      'yupai.md',
+    );
+    expect(paragraphs(loaded)).toEqual(['请在线申请渔排补贴。', '办事指南 与 咨询电话 与 示意图', '申请材料齐全后办理。']);
+    expect(JSON.stringify(loaded)).not.toMatch(/alert|javascript|https?:|\(|\)/);
+  });
+
+  it('shows titles and headings as plain text, without script text, in every format', async () => {
+    const xss = "<script>alert('title-xss')</script>";
+    const markdown = await loadDocument(Buffer.from(`# 渔排补贴${xss}办法\n\n## 第一章${xss} 总则\n\n正文。`), 'a.md');
+    const html = await loadDocument(
+      Buffer.from(
+        `<html><head><title>渔排补贴${xss}办法</title></head><body><h2>第一章<script>alert(2)</script> 总则</h2><p>正文。</p></body></html>`,
+      ),
+      'a.html',
+    );
+    const escaped = await loadDocument(
+      Buffer.from(
+        `<html><head><title>&lt;script&gt;alert('title-xss')&lt;/script&gt;渔排补贴办法</title></head><body><p>正文。</p></body></html>`,
+      ),
+      'b.html',
+    );
+    const word = await loadDocument(await makeDocx([{ text: `渔排补贴${xss}办法`, heading: 1 }, { text: '正文。' }]), 'c.docx');
+    const text = await loadDocument(Buffer.from(`渔排补贴${xss}办法\n正文。`), 'd.txt');
+    for (const loaded of [markdown, html, escaped, word, text]) {
+      expect(loaded.title).toBe('渔排补贴办法');
+      for (const block of loaded.blocks.filter((each) => each.kind === 'heading')) expect(block.text).not.toMatch(/alert|script/);
+    }
+    expect(markdown.blocks.find((block) => block.level === 2)?.text).toBe('第一章 总则');
+    expect(html.blocks.find((block) => block.kind === 'heading')?.text).toBe('第一章 总则');
   });
 
   it('reads HTML by its blocks, without scripts, styles or hidden templates', async () => {
@@ -92,6 +142,21 @@ describe('loadDocument', () => {
     const damaged = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF');
     const failure = await loadDocument(damaged, 'broken.pdf').catch((error: unknown) => error);
     expect(isAppError(failure) && failure.code).toBe('UNPROCESSABLE');
+  });
+
+  it('refuses text, Markdown and HTML over the limits before parsing them (413, in Chinese)', async () => {
+    const limits = { ...defaultIngestLimits, maxTextCharacters: 1_000, maxMarkupTags: 100 };
+    const failureOf = (bytes: Buffer, name: string) =>
+      loadDocument(bytes, name, limits).then(
+        () => undefined,
+        (error: unknown) => (isAppError(error) ? { status: error.status, message: error.message } : error),
+      );
+    const text = '第一条 申请人应当如实提供证明材料。\n'.repeat(100);
+    expect(await failureOf(Buffer.from(text), 'long.txt')).toEqual({ status: 413, message: expect.stringContaining('文字超过 1,000 字') });
+    expect(await failureOf(Buffer.from(`# 办法\n\n${text}`), 'long.md')).toMatchObject({ status: 413 });
+    const nested = `<html><body>${'<div><span></span></div>'.repeat(50)}<p>短文</p></body></html>`;
+    expect(await failureOf(Buffer.from(nested), 'page.html')).toEqual({ status: 413, message: expect.stringContaining('标签超过 100 个') });
+    expect((await loadDocument(Buffer.from('第一条 短文。'), 'short.txt', limits)).blocks).toHaveLength(1);
   });
 
   it('keeps the law structure of a real law as heading paths down to the article', async () => {

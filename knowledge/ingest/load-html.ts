@@ -1,12 +1,21 @@
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
-import { normaliseSpace, titleFromFileName, type DocumentBlock, type LoadedDocument } from './document-blocks';
+import { nonTextElements, normaliseSpace, plainTitle, titleFromFileName, type DocumentBlock, type LoadedDocument } from './document-blocks';
 
-const skipped = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object']);
+const nonText = new Set(nonTextElements);
+const skipped = new Set([...nonTextElements, 'head']);
 const blockElements = new Set(
   'address article aside blockquote body caption dd div dl dt fieldset figcaption figure footer form header hr li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
     ' ',
   ),
 );
+
+/** The text of an element without the text of the scripts, styles and the like inside it. */
+function readableText(node: Node): string {
+  if (node.nodeType === NodeType.TEXT_NODE) return node.text;
+  if (node.nodeType !== NodeType.ELEMENT_NODE) return '';
+  if (nonText.has((node as HTMLElement).tagName?.toLowerCase() ?? '')) return '';
+  return node.childNodes.map(readableText).join('');
+}
 
 /**
  * HTML (and Word documents, which are converted to HTML first) as headings and paragraphs: block
@@ -34,7 +43,7 @@ export function loadHtml(html: string, fileName: string): LoadedDocument {
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
       flush();
-      const text = normaliseSpace(element.text);
+      const text = plainTitle(readableText(element));
       if (text !== '') blocks.push({ kind: 'heading', level: Number(heading[1]), text });
       return;
     }
@@ -49,8 +58,9 @@ export function loadHtml(html: string, fileName: string): LoadedDocument {
   };
   walk(root);
   flush();
-  const titleElement = normaliseSpace(root.querySelector('title')?.text ?? '');
+  const titleElement = root.querySelector('title');
+  const titleText = titleElement ? plainTitle(readableText(titleElement)) : '';
   const firstHeading = blocks.find((block) => block.kind === 'heading')?.text;
   const firstParagraph = blocks.find((block) => block.kind === 'paragraph' && block.text.length <= 60)?.text;
-  return { title: titleElement || firstHeading || firstParagraph || titleFromFileName(fileName), blocks };
+  return { title: titleText || firstHeading || firstParagraph || titleFromFileName(fileName), blocks };
 }

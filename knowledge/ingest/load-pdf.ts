@@ -1,6 +1,8 @@
 import type * as PdfJs from 'pdfjs-dist';
-import { AppError } from '../../common';
+import { AppError, isAppError } from '../../common';
 import { blocksFromText, titleFromText, type LoadedDocument } from './document-blocks';
+import { checkTextLength, type IngestLimits } from './ingest-limits';
+import { checkPdfStreams } from './pdf-guard';
 
 /**
  * pdfjs-dist ships ES modules only, so it is loaded with a real dynamic import (tsx and jest, with
@@ -8,9 +10,15 @@ import { blocksFromText, titleFromText, type LoadedDocument } from './document-b
  */
 const pdfJsModule: string = 'pdfjs-dist/legacy/build/pdf.mjs';
 const loadPdfJs = async (): Promise<typeof PdfJs> => (await import(pdfJsModule)) as typeof PdfJs;
+type TextContent = Awaited<ReturnType<PdfJs.PDFPageProxy['getTextContent']>>;
 
-/** The text of every page, a line per text run that ends a line, then handled like plain text. */
-export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<LoadedDocument> {
+/**
+ * The text of every page, a line per text run that ends a line, then handled like plain text. The compressed
+ * streams are measured first (pdf-guard); the text is read page by page as a stream of small pieces and the
+ * reading stops as soon as it passes the text limit.
+ */
+export async function loadPdf(bytes: Uint8Array, fileName: string, limits: IngestLimits): Promise<LoadedDocument> {
+  await checkPdfStreams(bytes, limits);
   const pdfjs = await loadPdfJs();
   let text = '';
   try {
@@ -25,11 +33,19 @@ export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<Load
     try {
       for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
         const page = await pdf.getPage(pageNumber);
-        const content = await page.getTextContent();
-        for (const item of content.items) {
-          if (!('str' in item)) continue;
-          text += item.str;
-          if (item.hasEOL) text += '\n';
+        const reader = (page.streamTextContent() as ReadableStream<TextContent>).getReader();
+        try {
+          for (let piece = await reader.read(); !piece.done; piece = await reader.read()) {
+            for (const item of piece.value.items) {
+              if (!('str' in item)) continue;
+              text += item.str;
+              if (item.hasEOL) text += '\n';
+            }
+            checkTextLength(text.length, limits);
+          }
+        } finally {
+          // pdfjs asserts that a cancelled stream has an Error for its reason.
+          await reader.cancel(new Error('text read')).catch(() => undefined);
         }
         text += '\n';
         page.cleanup();
@@ -38,6 +54,7 @@ export async function loadPdf(bytes: Uint8Array, fileName: string): Promise<Load
       await pdf.destroy();
     }
   } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError('UNPROCESSABLE', 'PDF 文件已损坏、加密或无法读取。', { cause: error });
   }
   if (text.trim() === '') {

@@ -138,13 +138,20 @@ export function registerKnowledgeRoutes(api: ApiRouter, knowledge: Knowledge, re
       const file = request.file;
       if (!file) throw new AppError('BAD_REQUEST', '请选择要上传的文件（表单字段 file）。');
       const source = uploadSource(file.originalname);
-      const { outcome, document } = await ingester.ingestBytes(file.buffer, source, listOf(body.tags));
+      const { outcome, document, instructionsRemoved } = await ingester.ingestBytes(file.buffer, source, listOf(body.tags));
       if (outcome !== 'unchanged') {
         await repositories.auditLog.record({
           who: request.session!.user.username,
           what: outcome === 'added' ? 'knowledge.upload' : 'knowledge.replace',
           target: document.id,
-          after: { source, title: document.title, chunkCount: document.chunkCount, sha256: document.sha256 },
+          after: {
+            source,
+            title: document.title,
+            chunkCount: document.chunkCount,
+            sha256: document.sha256,
+            // Sentences addressed to the assistant that were left out of the index (a sign of a prompt injection).
+            ...(instructionsRemoved > 0 ? { instructionsRemoved } : {}),
+          },
         });
       }
       return {

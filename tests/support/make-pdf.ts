@@ -1,9 +1,18 @@
+import zlib from 'node:zlib';
+
+/** A page's content stream as written: its bytes and the dictionary entries that describe them (a filter). */
+export interface PageContent {
+  data: Buffer;
+  dictionary?: string;
+}
+
 /**
  * Writes a real, minimal PDF whose pages show the given lines in a CID font (Identity-H) with a
  * ToUnicode map, which is how Chinese PDFs from office suites carry their text. No glyphs are embedded:
- * text extraction reads the ToUnicode map, exactly as it does for real files.
+ * text extraction reads the ToUnicode map, exactly as it does for real files. `content` may replace a page's
+ * content stream (it receives the operations that show the page's lines).
  */
-export function makePdf(pages: string[][]): Buffer {
+export function makePdf(pages: string[][], content?: (operations: string, page: number) => PageContent): Buffer {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body) - 1 + 1;
   const characters = [...new Set(pages.flat().join(''))];
@@ -38,17 +47,20 @@ export function makePdf(pages: string[][]): Buffer {
     '<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>',
   );
   const pageIds: number[] = [];
-  for (const lines of pages) {
+  for (const [page, lines] of pages.entries()) {
     const operations = lines
       .map(
         (line, index) =>
           `BT /F1 12 Tf 50 ${780 - index * 20} Td <${[...line].map((character) => hex(codeOf.get(character)!)).join('')}> Tj ET`,
       )
       .join('\n');
-    const content = add(`<< /Length ${Buffer.byteLength(operations)} >>\nstream\n${operations}\nendstream`);
+    const written = content?.(operations, page) ?? { data: Buffer.from(operations, 'latin1') };
+    const stream = add(
+      `<< /Length ${written.data.length}${written.dictionary ? ` ${written.dictionary}` : ''} >>\nstream\n${written.data.toString('latin1')}\nendstream`,
+    );
     pageIds.push(
       add(
-        `<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`,
       ),
     );
   }
@@ -64,4 +76,37 @@ export function makePdf(pages: string[][]): Buffer {
   output += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
   output += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(output, 'latin1');
+}
+
+function adler32(block: Buffer, times: number): number {
+  let a = 1;
+  let b = 0;
+  for (let round = 0; round < times; round += 1) {
+    for (const byte of block) {
+      a = (a + byte) % 65521;
+      b = (b + a) % 65521;
+    }
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+/**
+ * A deflated content stream that repeats `operations` until it is `inflatedBytes` long, without ever holding
+ * the inflated bytes: one megabyte is deflated once with a full flush (a self-contained piece that needs
+ * nothing before it), the piece is repeated, and a final empty block, the zlib header and the Adler-32 close it.
+ */
+export function deflatedRepeat(operations: string, inflatedBytes: number): PageContent {
+  const unit = Buffer.from(operations, 'latin1');
+  const block = Buffer.concat(Array.from({ length: Math.max(1, Math.floor((1 << 20) / unit.length)) }, () => unit));
+  const times = Math.max(1, Math.round(inflatedBytes / block.length));
+  const piece = zlib.deflateRawSync(block, { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(adler32(block, times));
+  const data = Buffer.concat([
+    Buffer.from([0x78, 0xda]),
+    ...Array.from({ length: times }, () => piece),
+    Buffer.from([0x03, 0x00]),
+    trailer,
+  ]);
+  return { data, dictionary: '/Filter /FlateDecode' };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isAddressedToAssistant } from '../../../text';
 import { noPolicyReply } from '../../models/offline-replies';
 import { defineToolUnit } from '../tool-unit';
 
@@ -18,7 +19,9 @@ export const searchPolicies = defineToolUnit({
   input: z.object({ query: z.string().min(1).max(500).describe('要查的政策问题') }),
   output: z.object({ found: z.boolean(), sources: z.array(policySourceSchema) }),
   async call({ query }, deps) {
-    const hits = await deps.searchPolicies(query, 3);
+    // A passage that speaks to the assistant is never handed over (to the offline composer or a chat model),
+    // where it could be taken for an instruction; documents ingested now have such sentences removed already.
+    const hits = (await deps.searchPolicies(query, 3)).filter((hit) => !isAddressedToAssistant(hit.excerpt));
     return { found: hits.length > 0, sources: hits.map((hit, index) => ({ n: index + 1, ...hit })) };
   },
   plan: ({ slotText }) => ({ query: slotText }),
