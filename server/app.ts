@@ -138,7 +138,9 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(api.router);
   // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
   if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
-  registerWebchatRoutes(app);
+  registerWebchatRoutes(app, {
+    previewIsPublic: async (id) => (await repositories.previews.get(id))?.published === true,
+  });
 
   app.use(notFoundHandler);
   app.use(errorHandler);
