@@ -27,7 +27,10 @@ export {
   type Poll,
   type PollStatus,
   type Preview,
+  type NewSubmission,
   type Role,
+  type Submission,
+  type SubmissionStatus,
   type Unit,
   type UnitKind,
   type User,
@@ -36,5 +39,6 @@ export { type PollsRepository } from './polls-repository';
 export { type PreviewsRepository } from './previews-repository';
 export { createRepositories, type Repositories } from './repositories';
 export { type StatsRepository } from './stats-repository';
+export { type SubmissionFilter, type SubmissionsRepository } from './submissions-repository';
 export { type UnitsRepository } from './units-repository';
 export { toPublicUser, type PublicUser, type UsersRepository } from './users-repository';
