@@ -42,7 +42,7 @@ function SubmissionForm({ previews }: { previews: PreviewItem[] }) {
   const [contact, setContact] = useState('');
   const [problem, setProblem] = useState<{ field: 'content' | 'form'; message: string } | undefined>(undefined);
   const [sending, setSending] = useState(false);
-  const [receipt, setReceipt] = useState<SubmissionReceipt | undefined>(undefined);
+  const [receipt, setReceipt] = useState<(SubmissionReceipt & { content: string }) | undefined>(undefined);
   const contentField = useRef<HTMLTextAreaElement>(null);
   const confirmation = useRef<HTMLDivElement>(null);
 
@@ -59,7 +59,7 @@ function SubmissionForm({ previews }: { previews: PreviewItem[] }) {
     try {
       const trimmedContact = contact.trim();
       const result = await api.submit({ previewId, content: content.trim(), ...(trimmedContact ? { contact: trimmedContact } : {}) });
-      setReceipt(result);
+      setReceipt({ ...result, content: content.trim() });
       setContent('');
       setContact('');
       requestAnimationFrame(() => confirmation.current?.focus());
@@ -74,6 +74,8 @@ function SubmissionForm({ previews }: { previews: PreviewItem[] }) {
     return (
       <div class="confirmation" role="status" tabIndex={-1} ref={confirmation}>
         <h3>留言已收到，谢谢您！</h3>
+        <p>您的留言：</p>
+        <blockquote class="submitted-text">{receipt.content}</blockquote>
         <p>接下来：</p>
         <ol>
           <li>工作人员会在 1–2 个工作日内审核您的留言。</li>
