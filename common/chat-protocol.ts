@@ -62,3 +62,13 @@ export interface ChatServerEvents {
 export interface ChatClientEvents {
   message: (payload: ChatMessage) => void;
 }
+
+/**
+ * A page asks the widget on the same page to open and put a question to Xiaoning (the column's 无感引导):
+ * `window.dispatchEvent(new CustomEvent(askXiaoningEvent, { detail: { question } }))`.
+ */
+export const askXiaoningEvent = 'xiaoning:ask';
+
+export interface AskXiaoningDetail {
+  question: string;
+}

@@ -10,3 +10,11 @@ export { appealTypes } from './intelligence/type/appeal-types';
 export { inBallotOrder } from './polls/ballot-order';
 export { createVoting, type CastVote, type PollTally, type Voter, type Voting } from './polls/voting';
 export { previewView } from './previews/preview-views';
+export {
+  createQuestionSubmissions,
+  submissionContactMaxLength,
+  submissionContentLimits,
+  type QuestionSubmissions,
+  type SubmitQuestion,
+} from './submissions/question-submissions';
+export { maskContact, type SubmissionView } from './submissions/submission-views';

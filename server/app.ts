@@ -11,6 +11,7 @@ import type { Xiaoning } from '../bot';
 import type { AppealQueries } from '../hotline';
 import type { CallAssistant } from '../hotline';
 import type { Voting } from '../hotline';
+import type { QuestionSubmissions } from '../hotline';
 import type { Knowledge } from '../knowledge';
 import { createApiRouter } from './api-router';
 import type { AuthService } from './auth/auth-service';
@@ -31,6 +32,7 @@ import { registerAppealsRoutes } from './routes/appeals-routes';
 import { registerChatRoutes } from './routes/chat-routes';
 import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
+import { registerSubmissionsRoutes } from './routes/submissions-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
 import { registerWebchatRoutes } from './routes/webchat-routes';
@@ -41,6 +43,8 @@ export interface AppDependencies {
   auth: AuthService;
   healthChecks: HealthCheck[];
   voting: Voting;
+  /** 我要留言: citizens' questions for coming sessions, their moderation and the officials' view. */
+  submissions: QuestionSubmissions;
   appeals: AppealQueries;
   assistant: CallAssistant;
   xiaoning: Xiaoning;
@@ -128,6 +132,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerOfficialsRoutes(api, dependencies.assistant);
   registerChatRoutes(api, dependencies.xiaoning);
   registerPollsRoutes(api, dependencies.voting);
+  registerSubmissionsRoutes(api, dependencies.submissions, repositories.auditLog);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
@@ -138,7 +143,9 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(api.router);
   // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
   if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
-  registerWebchatRoutes(app);
+  registerWebchatRoutes(app, {
+    previewIsPublic: async (id) => (await repositories.previews.get(id))?.published === true,
+  });
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -30,9 +30,11 @@ describe('loadConfig', () => {
       CHROMA_URL: 'http://chroma.internal:8000',
       COOKIE_SECURE: 'true',
       API_RATE_LIMIT_PER_MINUTE: '0',
+      PUBLIC_BASE_URL: 'https://12345.ningde.example/column/',
     });
     expect(config).toMatchObject({
       port: 8080,
+      wechat: { publicBaseUrl: 'https://12345.ningde.example/column' },
       databaseUrl: 'postgres://xiaoning:secret@db.internal:5432/xiaoning',
       cookieSecure: true,
       apiRateLimitPerMinute: 0,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'not-a-url'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['CHROMA_URL', 'chroma'],
+    ['PUBLIC_BASE_URL', 'ftp://column.example'],
     ['COOKIE_SECURE', 'maybe'],
     ['API_RATE_LIMIT_PER_MINUTE', '-1'],
     ['LOG_LEVEL', 'loud'],

@@ -61,6 +61,7 @@ const environmentSchema = z.object({
   VECTOR_STORE: z.enum(['embedded', 'off']).default('embedded'),
   UPLOAD_LIMIT_MB: integer(20, 1, 200),
   OPENAI_BASE_URL: optionalUrl(['http:', 'https:']),
+  PUBLIC_BASE_URL: optionalUrl(['http:', 'https:']),
   OPENAI_API_KEY: optionalText,
   CHAT_MODEL: optionalText,
   EMBEDDING_MODEL: optionalText,
@@ -140,6 +141,8 @@ export interface Config {
     appSecret: string | undefined;
     encodingAesKey: string | undefined;
     apiBase: string;
+    /** Where people reach the column (PUBLIC_BASE_URL, no trailing slash): WeChat's 预告 cards link to /previews/:id there. */
+    publicBaseUrl: string | undefined;
   };
   redisUrl: string | undefined;
   logLevel: Environment['LOG_LEVEL'];
@@ -255,6 +258,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
       appSecret: value.WECHAT_APP_SECRET,
       encodingAesKey: value.WECHAT_ENCODING_AES_KEY,
       apiBase: value.WECHAT_API_BASE,
+      publicBaseUrl: value.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     },
     redisUrl: value.REDIS_URL,
     logLevel: value.LOG_LEVEL,

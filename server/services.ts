@@ -16,7 +16,7 @@ import { createCallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
-import { createVoting, type Voting } from '../hotline';
+import { createQuestionSubmissions, createVoting, type Voting } from '../hotline';
 import type { AppDependencies } from './app';
 import { answerWithXiaoning } from '../channels';
 import { createWebChatAdapter } from '../channels';
@@ -206,6 +206,12 @@ export async function buildAppDependencies(
     repositories,
     auth,
     voting,
+    submissions: createQuestionSubmissions({
+      submissions: repositories.submissions,
+      previews: repositories.previews,
+      units: repositories.units,
+      addressSalt: cookieSecret,
+    }),
     realtime,
     wechat,
     appeals,

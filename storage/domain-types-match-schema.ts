@@ -32,4 +32,6 @@ export type DomainTypesMatchSchema = [
   Holds<Accepts<typeof schema.users.$inferInsert, domain.NewUser & { id: string }>>,
   Holds<Same<domain.AuthSession, typeof schema.authSessions.$inferSelect>>,
   Holds<Same<domain.AuditEntry, typeof schema.auditLog.$inferSelect>>,
+  Holds<Same<domain.Submission, typeof schema.submissions.$inferSelect>>,
+  Holds<Accepts<typeof schema.submissions.$inferInsert, domain.NewSubmission>>,
 ];

@@ -155,3 +155,21 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
 }
+
+export type SubmissionStatus = 'pending' | 'published' | 'rejected' | 'answered';
+
+export interface Submission {
+  id: string;
+  previewId: string | null;
+  unitId: string;
+  voterId: string;
+  content: string;
+  contact: string | null;
+  status: SubmissionStatus;
+  ipHash: string | null;
+  createdAt: Date;
+  moderatedBy: string | null;
+  moderatedAt: Date | null;
+}
+export type NewSubmission = Pick<Submission, 'id' | 'unitId' | 'voterId' | 'content'> &
+  Partial<Pick<Submission, 'previewId' | 'contact' | 'ipHash' | 'createdAt'>>;

@@ -1,5 +1,6 @@
 /** What the storage layer offers the layers above it; they import it from here, never from its files. */
 export { type AppMetaRepository } from './app-meta-repository';
+export { type AuditLogRepository } from './audit-log-repository';
 export { personalNumberPattern, type AppealFilter, type AppealText, type AppealsRepository } from './appeals-repository';
 export { openDatabase, type DatabaseHandle } from './database';
 export { type DocumentsRepository } from './documents-repository';
@@ -27,7 +28,10 @@ export {
   type Poll,
   type PollStatus,
   type Preview,
+  type NewSubmission,
   type Role,
+  type Submission,
+  type SubmissionStatus,
   type Unit,
   type UnitKind,
   type User,
@@ -36,5 +40,6 @@ export { type PollsRepository } from './polls-repository';
 export { type PreviewsRepository } from './previews-repository';
 export { createRepositories, type Repositories } from './repositories';
 export { type StatsRepository } from './stats-repository';
+export { type SubmissionFilter, type SubmissionsRepository } from './submissions-repository';
 export { type UnitsRepository } from './units-repository';
 export { toPublicUser, type PublicUser, type UsersRepository } from './users-repository';

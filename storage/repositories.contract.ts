@@ -247,6 +247,58 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect((await repositories.users.findByUsername('official-1'))?.passwordHash).toBe('scrypt$new');
   });
 
+  test('submissions: stored pending, listed newest first by status and unit, moderated; a deleted session keeps its questions', async () => {
+    const { submissions } = repositories;
+    await repositories.previews.create({
+      id: 'p-sub',
+      unitId: 'zjj',
+      startsAt: new Date(Date.UTC(2026, 11, 1, 7)),
+      endsAt: new Date(Date.UTC(2026, 11, 1, 9)),
+      leaderTitle: '局长',
+      scope: '物业',
+      howToJoin: '拨打12345',
+    });
+    const first = await submissions.create({
+      id: 's1',
+      previewId: 'p-sub',
+      unitId: 'zjj',
+      voterId: 'web:v_a',
+      content: '小区电梯坏了半年没人修',
+      contact: '13800001111',
+      createdAt: new Date(Date.UTC(2026, 10, 20)),
+    });
+    expect(first).toMatchObject({ status: 'pending', moderatedBy: null, moderatedAt: null, ipHash: null });
+    await submissions.create({
+      id: 's2',
+      unitId: 'gjj',
+      voterId: 'web:v_b',
+      content: '公积金提取要多久到账',
+      createdAt: new Date(Date.UTC(2026, 10, 21)),
+    });
+    await submissions.create({
+      id: 's3',
+      previewId: 'p-sub',
+      unitId: 'zjj',
+      voterId: 'web:v_c',
+      content: '物业乱收费怎么办才好',
+      createdAt: new Date(Date.UTC(2026, 10, 22)),
+    });
+    expect((await submissions.list()).map((row) => row.id)).toEqual(['s3', 's2', 's1']);
+    expect((await submissions.list({ unitId: 'zjj' })).map((row) => row.id)).toEqual(['s3', 's1']);
+
+    const moderatedAt = new Date(Date.UTC(2026, 10, 23));
+    const published = await submissions.moderate('s1', { status: 'published', moderatedBy: 'admin', moderatedAt });
+    expect(published).toMatchObject({ status: 'published', moderatedBy: 'admin', moderatedAt });
+    await submissions.moderate('s3', { status: 'rejected', moderatedBy: 'admin', moderatedAt });
+    expect(await submissions.moderate('nope', { status: 'published', moderatedBy: 'admin', moderatedAt })).toBeUndefined();
+    expect((await submissions.list({ status: 'published', unitId: 'zjj' })).map((row) => row.id)).toEqual(['s1']);
+    expect((await submissions.list({ status: 'pending' })).map((row) => row.id)).toEqual(['s2']);
+
+    await repositories.previews.remove('p-sub');
+    expect(await submissions.get('s1')).toMatchObject({ previewId: null, unitId: 'zjj', content: '小区电梯坏了半年没人修' });
+    expect(await submissions.get('nope')).toBeUndefined();
+  });
+
   test('audit log and app meta', async () => {
     await repositories.auditLog.record({ who: 'admin', what: 'user.create', target: 'official-1', after: { role: 'official' } });
     await repositories.auditLog.record({

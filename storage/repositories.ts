@@ -5,6 +5,7 @@ import { createAppMetaRepository } from './app-meta-repository';
 import type { Database } from './database';
 import { createDocumentsRepository } from './documents-repository';
 import { createStatsRepository } from './stats-repository';
+import { createSubmissionsRepository } from './submissions-repository';
 import { createPollsRepository } from './polls-repository';
 import { createPreviewsRepository } from './previews-repository';
 import { createUnitsRepository } from './units-repository';
@@ -21,6 +22,7 @@ export function createRepositories(db: Database) {
     stats: createStatsRepository(db),
     conversations: createConversationsRepository(db),
     users: createUsersRepository(db),
+    submissions: createSubmissionsRepository(db),
     auditLog: createAuditLogRepository(db),
     appMeta: createAppMetaRepository(db),
   };

@@ -222,3 +222,31 @@ export const appMeta = pgTable('app_meta', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Questions citizens leave for a coming session (征集提交); moderated before the unit's officials see them. */
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: text('id').primaryKey(),
+    // The session asked about; a session deleted later leaves the question with its unit.
+    previewId: text('preview_id').references(() => previews.id, { onDelete: 'set null' }),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    voterId: text('voter_id').notNull(),
+    content: text('content').notNull(),
+    // Never shown publicly; every view masks it.
+    contact: text('contact'),
+    status: text('status', { enum: ['pending', 'published', 'rejected', 'answered'] })
+      .notNull()
+      .default('pending'),
+    ipHash: text('ip_hash'),
+    createdAt: createdAt(),
+    moderatedBy: text('moderated_by'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('submissions_status_created_idx').on(table.status, table.createdAt),
+    index('submissions_unit_status_idx').on(table.unitId, table.status),
+  ],
+);

@@ -616,4 +616,152 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
       expect(tally.options.reduce((sum, option) => sum + option.votes, 0)).toBe(api.reduce((sum, option) => sum + option.votes, 0));
     });
   });
+
+  describe('question submissions (我要留言)', () => {
+    const loginAs = async (username: string, password: string) => {
+      const response = await request(testApp.app).post('/api/auth/login').send({ username, password }).expect(200);
+      const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+      return {
+        cookie: cookies.find((cookie) => cookie.startsWith('xn_session='))!.split(';')[0]!,
+        csrf: response.body.csrfToken as string,
+      };
+    };
+    const newVoter = async () => {
+      const response = await request(testApp.app).get('/api/previews').expect(200);
+      const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
+      return cookies.find((cookie) => cookie.startsWith('xn_voter='))!.split(';')[0]!;
+    };
+    const submit = (cookie: string | undefined, body: object) => {
+      const call = request(testApp.app).post('/api/submissions').send(body);
+      return cookie ? call.set('Cookie', cookie) : call;
+    };
+    const allSubmissions = async () =>
+      (await request(testApp.app).get('/api/admin/submissions').set('Cookie', admin.cookie).expect(200)).body.items as {
+        id: string;
+        content: string;
+        contact: string | null;
+        status: string;
+        unit: { id: string };
+      }[];
+    let official: { cookie: string; csrf: string };
+    let otherOfficial: { cookie: string; csrf: string };
+    beforeAll(async () => {
+      const { repositories } = testApp.services;
+      await createUserAccount(
+        repositories,
+        { username: 'zjj-desk', password: 'zjj-desk-secret-22', role: 'official', unitId: 'zjj' },
+        'test',
+      );
+      await createUserAccount(
+        repositories,
+        { username: 'gjj-desk', password: 'gjj-desk-secret-33', role: 'official', unitId: 'gjj' },
+        'test',
+      );
+      official = await loginAs('zjj-desk', 'zjj-desk-secret-22');
+      otherOfficial = await loginAs('gjj-desk', 'gjj-desk-secret-33');
+    });
+
+    it('stores a question for a coming session as pending; every view masks it; admins publish (audited); the unit’s officials see it', async () => {
+      const previews = (await request(testApp.app).get('/api/previews').expect(200)).body.items as {
+        id: string;
+        unit: { id: string; name: string };
+      }[];
+      const session = previews[0]!;
+      const cookie = await newVoter();
+      const content = '我家电话13800001111，<script>alert(1)</script>小区电梯坏了半年没人修，希望领导关注。';
+      const created = await submit(cookie, { previewId: session.id, content, contact: '13800001111' }).expect(201);
+      expect(created.body).toMatchObject({ status: 'pending', unitName: session.unit.name, previewId: session.id });
+      const stored = await testApp.services.repositories.submissions.get(created.body.id as string);
+      expect(stored).toMatchObject({ content, contact: '13800001111', status: 'pending', unitId: session.unit.id });
+
+      const pending = (await allSubmissions()).find((item) => item.id === created.body.id)!;
+      expect(pending.status).toBe('pending');
+      expect(pending.contact).toBe('138****1111');
+      expect(pending.content).not.toContain('13800001111');
+      expect(pending.content).toContain('<script>alert(1)</script>');
+
+      // For the housing bureau's officials: nothing until published; then the question, masked.
+      const forZjj = await submit(cookie, {
+        unitId: 'zjj',
+        content: '物业公司一直不公开公共收益，业主该怎么维权？',
+        contact: '王女士',
+      }).expect(201);
+      const before = await request(testApp.app).get('/api/units/zjj/submissions').set('Cookie', official.cookie).expect(200);
+      expect(before.body.items.map((item: { id: string }) => item.id)).not.toContain(forZjj.body.id);
+      await request(testApp.app).post(`/api/admin/submissions/${forZjj.body.id}/publish`).set('Cookie', admin.cookie).expect(403);
+      const published = await request(testApp.app)
+        .post(`/api/admin/submissions/${forZjj.body.id}/publish`)
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrf)
+        .expect(200);
+      expect(published.body).toMatchObject({ status: 'published', moderatedBy: 'column-admin', contact: '王***' });
+      const after = await request(testApp.app).get('/api/units/zjj/submissions').set('Cookie', official.cookie).expect(200);
+      expect(after.body.items).toEqual([
+        expect.objectContaining({ id: forZjj.body.id, status: 'published', content: expect.stringContaining('公共收益') }),
+      ]);
+      await request(testApp.app)
+        .post(`/api/admin/submissions/${created.body.id}/reject`)
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrf)
+        .expect(200);
+      const audit = await testApp.services.repositories.auditLog.list(20);
+      expect(audit.map((entry) => `${entry.what} ${entry.target}`)).toEqual(
+        expect.arrayContaining([`submission.publish ${forZjj.body.id}`, `submission.reject ${created.body.id}`]),
+      );
+
+      // Officials of another unit, citizens and anonymous callers see nothing.
+      await request(testApp.app).get('/api/units/zjj/submissions').set('Cookie', otherOfficial.cookie).expect(403);
+      await request(testApp.app).get('/api/units/zjj/submissions').expect(401);
+      await request(testApp.app).get('/api/admin/submissions').set('Cookie', official.cookie).expect(403);
+      await request(testApp.app)
+        .post('/api/admin/submissions/nope/publish')
+        .set('Cookie', admin.cookie)
+        .set('X-CSRF-Token', admin.csrf)
+        .expect(404);
+    });
+
+    it('refuses empty, too short and over-long questions, unknown or unpublished sessions and clients without the cookie, storing nothing', async () => {
+      const count = async () => (await allSubmissions()).length;
+      const before = await count();
+      const cookie = await newVoter();
+      const session = ((await request(testApp.app).get('/api/previews')).body.items as { id: string }[])[0]!.id;
+      const draft = await testApp.services.repositories.previews.create({
+        id: 'preview-draft-for-submissions',
+        unitId: 'zjj',
+        startsAt: new Date(Date.now() + 86_400_000),
+        endsAt: new Date(Date.now() + 90_000_000),
+        leaderTitle: '局长',
+        scope: '物业',
+        howToJoin: '拨打12345',
+      });
+      const cases: [object, number, string][] = [
+        [{ previewId: session, content: '' }, 400, '请填写留言内容'],
+        [{ previewId: session, content: '     ' }, 400, '请填写留言内容'],
+        [{ previewId: session, content: '电梯坏了' }, 400, '至少写 10 个字'],
+        [{ previewId: session, content: '长'.repeat(501) }, 400, '500 字以内'],
+        [{ content: '没有选择场次也没有选择单位的留言内容' }, 400, '请选择要留言的接线场次'],
+        [{ previewId: 'no-such-preview', content: '这是一条给不存在的场次的留言' }, 404, '没有找到这场接线'],
+        [{ previewId: draft.id, content: '这是一条给还没发布的场次的留言' }, 404, '没有找到这场接线'],
+        [{ unitId: 'no-such-unit', content: '这是一条给不存在的单位的留言' }, 422, '请选择要留言的接线场次或单位'],
+      ];
+      for (const [body, status, message] of cases) {
+        const response = await submit(cookie, body).expect(status);
+        expect(response.body.error.message).toContain(message);
+      }
+      const anonymous = await submit(undefined, { previewId: session, content: '没有 Cookie 的人提交的留言内容' }).expect(400);
+      expect(anonymous.body.error.message).toContain('Cookie');
+      expect(await count()).toBe(before);
+      // Exactly 500 characters (emoji count as one, as people see them) is accepted.
+      await submit(cookie, { previewId: session, content: `${'问'.repeat(498)}😠😠` }).expect(201);
+    });
+
+    it('limits questions per voter', async () => {
+      const cookie = await newVoter();
+      const statuses: number[] = [];
+      for (let index = 0; index < 6; index += 1) {
+        statuses.push((await submit(cookie, { unitId: 'gjj', content: `第${index + 1}次提交：公积金贷款额度怎么算？` })).status);
+      }
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    });
+  });
 }

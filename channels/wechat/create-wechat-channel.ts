@@ -11,6 +11,8 @@ export interface WechatSettings {
   appSecret: string | undefined;
   encodingAesKey: string | undefined;
   apiBase: string;
+  /** The column's public address; 预告 cards link to the session's page there. */
+  publicBaseUrl?: string | undefined;
 }
 
 export interface WechatChannelParts {
@@ -48,7 +50,12 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
     appId: settings.appId,
     encodingAesKey: settings.encodingAesKey,
     api,
-    shortcuts: createWechatShortcuts({ previews: parts.repositories.previews, units: parts.repositories.units, voting: parts.voting }),
+    shortcuts: createWechatShortcuts({
+      previews: parts.repositories.previews,
+      units: parts.repositories.units,
+      voting: parts.voting,
+      publicBaseUrl: settings.publicBaseUrl,
+    }),
     findConversation: createRecentConversationFinder({ conversations: parts.repositories.conversations }),
     logger: parts.logger,
     replyDeadlineMs: parts.replyDeadlineMs,

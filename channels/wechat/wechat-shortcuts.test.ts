@@ -64,4 +64,27 @@ describe('WeChat keyword shortcuts', () => {
   it.each(['投票结果怎么样', '我想投票给住建局', '预告一下下周', '你好', '投票 2 和 3'])('%j is left to Xiaoning', (message) => {
     expect(setup().shortcuts.answer('oPerson', message)).toBeUndefined();
   });
+
+  it('预告 links the card to the session’s page when PUBLIC_BASE_URL is set, and to nothing otherwise', async () => {
+    const preview = {
+      id: 'preview 1',
+      unitId: 'zjj',
+      startsAt: new Date('2026-12-02T07:00:00Z'),
+      endsAt: new Date('2026-12-02T09:00:00Z'),
+      leaderTitle: '局长',
+      scope: '物业',
+      howToJoin: '拨打12345',
+      published: true,
+      channels: ['phone'],
+    };
+    const parts = {
+      previews: { list: async () => [preview] },
+      units: { list: async () => [{ id: 'zjj', name: '宁德市住房和城乡建设局' }] },
+      voting: { current: async () => undefined, cast: async () => Promise.reject(new Error('unused')) },
+    };
+    const linked = await createWechatShortcuts({ ...parts, publicBaseUrl: 'https://column.example.cn' }).previews();
+    expect(linked).toMatchObject({ type: 'news', article: { url: 'https://column.example.cn/previews/preview%201' } });
+    const plain = await createWechatShortcuts(parts).previews();
+    expect(plain.type === 'news' && plain.article.url).toBeUndefined();
+  });
 });

@@ -10,6 +10,8 @@ export interface ShortcutDependencies {
   previews: { list(filter: { from?: Date; publishedOnly?: boolean }): Promise<Preview[]> };
   units: { list(): Promise<Pick<Unit, 'id' | 'name'>[]> };
   voting: BallotBox;
+  /** The column's public address (PUBLIC_BASE_URL); when set, the 预告 card opens the first session's page. */
+  publicBaseUrl?: string | undefined;
   now?: () => Date;
 }
 
@@ -44,6 +46,7 @@ export function createWechatShortcuts(deps: ShortcutDependencies) {
       article: {
         title: truncateToBytes(`领导接线预告：${nameOf(first)}`, 120),
         description: truncateToBytes(description, 1200),
+        ...(deps.publicBaseUrl ? { url: `${deps.publicBaseUrl}/previews/${encodeURIComponent(first.id)}` } : {}),
       },
     };
   };

@@ -81,6 +81,24 @@ export function registerPreviewsRoutes(api: ApiRouter, repositories: Repositorie
   api.add(
     {
       method: 'get',
+      path: '/api/previews/:id',
+      summary: '一场接线预告（只限已发布的；未发布或不存在的为 404）',
+      tags: ['previews'],
+      access: 'public',
+      params: z.object({ id: z.string().min(1).max(100) }),
+      response: previewSchema,
+      errors: [404],
+    },
+    async ({ params }) => {
+      const preview = await previews.get(params.id);
+      if (!preview?.published) throw notFound('这场接线预告');
+      return (await viewsOf([preview]))[0];
+    },
+  );
+
+  api.add(
+    {
+      method: 'get',
       path: '/api/admin/previews',
       summary: '全部接线预告（含未发布；管理员）',
       tags: ['admin', 'previews'],

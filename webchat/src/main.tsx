@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { io } from 'socket.io-client';
+import { askRequestsOf } from './ask-requests';
 import { ChatWidget } from './components/chat-widget';
 import { rememberedValue } from './remembered-value';
 import { widgetLocation } from './widget-location';
@@ -35,6 +36,7 @@ function mount(): void {
       conversation={rememberedValue('xiaoning.conversationId')}
       largeTextPreference={rememberedValue('xiaoning.largeText')}
       createSocket={io}
+      askRequests={askRequestsOf(window)}
     />,
     container,
   );

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { openChatConnection, type ChatConnection, type CreateSocket } from '../chat-connection';
 import { chatReducer, initialChatState } from '../chat-state';
+import type { SubscribeToAskRequests } from '../ask-requests';
 import type { RememberedValue } from '../remembered-value';
 import { ChatPanel } from './chat-panel';
 import { LauncherButton } from './launcher-button';
@@ -10,10 +11,13 @@ export interface ChatWidgetProps {
   conversation: RememberedValue;
   largeTextPreference: RememberedValue;
   createSocket: CreateSocket;
+  /** Questions the host page asks Xiaoning (e.g. after a vote): the panel opens and the question is sent. */
+  askRequests?: SubscribeToAskRequests;
 }
 
-export function ChatWidget({ origin, conversation, largeTextPreference, createSocket }: ChatWidgetProps) {
+export function ChatWidget({ origin, conversation, largeTextPreference, createSocket, askRequests }: ChatWidgetProps) {
   const [open, setOpen] = useState(false);
+  const [asked, setAsked] = useState<string | undefined>(undefined);
   const [largeText, setLargeText] = useState(() => largeTextPreference.get() === 'on');
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
   const connection = useRef<ChatConnection | undefined>(undefined);
@@ -37,6 +41,14 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
     });
   }, [open, origin, conversation, createSocket]);
   useEffect(() => () => connection.current?.close(), []);
+  useEffect(
+    () =>
+      askRequests?.((question) => {
+        setOpen(true);
+        setAsked(question);
+      }),
+    [askRequests],
+  );
 
   // Back to the button that opened the panel, so keyboard users do not lose their place.
   useEffect(() => {
@@ -56,6 +68,11 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
     connection.current?.send(question);
     return true;
   };
+  // After the connection effect above, so the connection exists; a question asked while an answer is still
+  // coming waits for it.
+  useEffect(() => {
+    if (open && asked !== undefined && connection.current && send(asked)) setAsked(undefined);
+  });
 
   return (
     <div class={largeText ? 'xn-widget xn-large' : 'xn-widget'}>

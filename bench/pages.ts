@@ -1,0 +1,109 @@
+/**
+ * The column's front page in Chromium, as a citizen first opens it: the service started as `npm start` starts it
+ * (server/main.ts on a fresh DATA_DIR with the demo data; the vector store off, which the page does not use),
+ * Debian's Chromium driven by playwright-core with an empty cache for every load.
+ *
+ * Prints, against the budgets of issue 14:
+ * - first-load JavaScript of `/`: every script the page loads (the widget included), gzipped (≤ 120 KB);
+ * - time until usable: from navigation start until the previews and the poll are drawn, median of 5 loads (≤ 1.5 s).
+ *
+ *   npm run bench:pages [-- --loads 5]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { option } from '../scripts/support/command-line';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const root = path.resolve(__dirname, '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const budgets = { javascriptKb: 120, usableMs: 1500 };
+
+async function startService(dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      VECTOR_STORE: 'off',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const match = /"msg":"listening".*?"port":(\d+)|"port":(\d+).*?"msg":"listening"/.exec(output);
+      if (match) resolve(Number(match[1] ?? match[2]));
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited (${code}) before listening`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+async function main() {
+  const loads = Number(option(process.argv.slice(2), '--loads') ?? 5);
+  if (!fs.existsSync(path.join(root, 'webchat/dist/column/index.html'))) throw new Error('build the pages first: npm run build:webchat');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-bench-pages-'));
+  const service = await startService(dataDir);
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const usable: number[] = [];
+    let scripts = new Map<string, number>();
+    // One load to warm the service (first queries, file cache), then the measured ones, each with an empty cache.
+    for (let load = 0; load <= loads; load += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      const loaded = new Map<string, Promise<number>>();
+      page.on('response', (response) => {
+        if (response.request().resourceType() === 'script')
+          loaded.set(
+            response.url(),
+            response.body().then((body) => gzipSync(body).length),
+          );
+      });
+      await page.goto(`${service.url}/`, { waitUntil: 'commit' });
+      await page.waitForFunction(() => {
+        const document = (globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document;
+        return Boolean(
+          (document.querySelector('.preview-item') || document.querySelector('.empty')) && document.querySelector('.poll-option'),
+        );
+      });
+      const elapsed = await page.evaluate(() => (globalThis as unknown as { performance: { now(): number } }).performance.now());
+      await page.waitForLoadState('load');
+      if (load > 0) usable.push(elapsed);
+      scripts = new Map(await Promise.all([...loaded].map(async ([url, size]) => [url, await size] as const)));
+      await context.close();
+    }
+    const totalKb = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
+    print('Column front page (/) in Chromium, demo data, fresh DATA_DIR, empty cache per load');
+    for (const [url, size] of scripts) print(`  script ${new URL(url).pathname}: ${(size / 1024).toFixed(1)} KB gzipped`);
+    print(
+      `first-load JavaScript: ${totalKb.toFixed(1)} KB gzipped (budget ≤ ${budgets.javascriptKb} KB) ${totalKb <= budgets.javascriptKb ? 'OK' : 'OVER'}`,
+    );
+    const sorted = [...usable].sort((left, right) => left - right);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    print(`usable (previews and poll drawn): ${usable.map((value) => `${value.toFixed(0)} ms`).join(', ')}`);
+    print(
+      `usable, median of ${loads}: ${median.toFixed(0)} ms (budget ≤ ${budgets.usableMs} ms) ${median <= budgets.usableMs ? 'OK' : 'OVER'}`,
+    );
+  } finally {
+    await browser.close();
+    await service.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
