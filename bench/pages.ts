@@ -14,12 +14,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { option } from '../scripts/support/command-line';
+import { launchChromium } from '../tests/support/chromium';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const root = path.resolve(__dirname, '..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const budgets = { javascriptKb: 120, usableMs: 1500 };
 
 async function startService(dataDir: string) {
@@ -52,10 +51,7 @@ async function main() {
   if (!fs.existsSync(path.join(root, 'webchat/dist/column/index.html'))) throw new Error('build the pages first: npm run build:webchat');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-bench-pages-'));
   const service = await startService(dataDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await launchChromium();
   try {
     const usable: number[] = [];
     let scripts = new Map<string, number>();

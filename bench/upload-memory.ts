@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { percentile } from '../scripts/retrieval/retrieval-metrics';
 import { option } from '../scripts/support/command-line';
 import { makeDocx } from '../tests/support/make-docx';
-import { startProcess, waitForListening } from '../tests/support/service-process';
+import { logIn, startProcess, waitForListening } from '../tests/support/service-process';
 import { makeZipBomb, type ZipBombOptions } from '../tests/support/make-zip-bomb';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -69,16 +69,7 @@ async function main() {
   try {
     const port = await waitForListening(running);
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .find((each) => each.startsWith('xn_session='))!
-      .split(';')[0]!;
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await logIn(base, 'admin', password);
     const upload = async (bytes: Buffer, name: string) => {
       const form = new FormData();
       form.append('file', new Blob([bytes]), name);

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createUserAccount } from '../server/auth/user-accounts';
+import { launchChromium } from './support/chromium';
 import { createTestApp } from './support/test-app';
 import { ensureWebchatBuilt } from './support/webchat-bundle';
 
 jest.setTimeout(240_000);
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outputFolder = path.resolve(__dirname, '../test-output');
 
 interface PreviewItem {
@@ -108,8 +108,6 @@ describe('column pages in Chromium (real app, demo data, laws)', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH)`);
     ensureWebchatBuilt();
     fs.mkdirSync(outputFolder, { recursive: true });
     testApp = await createTestApp({ VECTOR_STORE: 'off' }, { knowledge: true, demoData: true });
@@ -117,10 +115,7 @@ describe('column pages in Chromium (real app, demo data, laws)', () => {
     const { repositories } = testApp.services;
     await createUserAccount(repositories, { username: 'pages-admin', password: 'pages-admin-secret-7', role: 'admin' }, 'test');
     served = await testApp.listen();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);

@@ -5,7 +5,7 @@ import { openDatabase } from '../storage/database';
 import { readDemoData } from '../hotline/demo/demo-data-files';
 import { createRepositories } from '../storage/repositories';
 import { storeLeftOverBomb } from './support/left-over-bomb';
-import { startProcess, waitForListening } from './support/service-process';
+import { logIn, startProcess, waitForListening } from './support/service-process';
 
 jest.setTimeout(180_000);
 
@@ -158,15 +158,7 @@ describe('a restart with the reported zip bomb left in the database', () => {
     });
     const base = `http://127.0.0.1:${await waitForListening(running)}`;
     expect((await fetch(`${base}/api/health`)).status).toBe(200);
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password }),
-    });
-    const cookie = login.headers
-      .getSetCookie()
-      .find((each) => each.startsWith('xn_session='))!
-      .split(';')[0]!;
+    const { cookie } = await logIn(base, 'admin', password);
     const list = (await (await fetch(`${base}/api/admin/knowledge/documents`, { headers: { Cookie: cookie } })).json()) as {
       items: { id: string; status: string; chunkCount: number }[];
     };

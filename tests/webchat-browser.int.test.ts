@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { createTestApp } from './support/test-app';
 import { ensureWebchatBuilt } from './support/webchat-bundle';
 
 jest.setTimeout(180_000);
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outputFolder = path.resolve(__dirname, '../test-output');
 const question = '住房公积金在什么情况下可以提取？';
 
@@ -138,17 +138,12 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium (or set CHROMIUM_PATH)`);
     ensureWebchatBuilt();
     fs.mkdirSync(outputFolder, { recursive: true });
     testApp = await createTestApp({ VECTOR_STORE: 'off' }, { knowledge: true, demoData: true });
     await testApp.knowledge!.ingester.ingestPaths([path.resolve(__dirname, '../data/demo/knowledge/laws')]);
     served = await testApp.listen();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);

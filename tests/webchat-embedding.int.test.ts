@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium';
 import { createTestApp } from './support/test-app';
 import { ensureWebchatBuilt } from './support/webchat-bundle';
 
 jest.setTimeout(180_000);
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * Another site: a page on its own origin that embeds the widget with the one documented tag. Its origin
@@ -45,9 +43,8 @@ describe('the widget embedded on another site (Chromium, real app)', () => {
   const closers: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium`);
     ensureWebchatBuilt();
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

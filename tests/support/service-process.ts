@@ -48,3 +48,19 @@ export async function waitForListening(running: RunningProcess, timeoutMs = 60_0
   running.child.kill('SIGKILL');
   throw new Error(`not listening after ${timeoutMs} ms`);
 }
+
+/** Logs in to a running service over HTTP: the session cookie and the CSRF token its writes need. */
+export async function logIn(baseUrl: string, username: string, password: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login as ${username} answered ${response.status}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((each) => each.startsWith('xn_session='))!
+    .split(';')[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, csrfToken };
+}
