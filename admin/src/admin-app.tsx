@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { ApiFailure, loginAddress, requestJson, type Session } from './api';
@@ -7,7 +8,7 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 
 /** Pages that need a session; the server already sends anyone else to the login, this covers an expired one. */
-function SignedIn() {
+function SignedIn(props: { children: ComponentChildren }) {
   const [session, setSession] = useState<Session | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
@@ -21,17 +22,14 @@ function SignedIn() {
   }, []);
   if (problem) return <p role="alert">{problem}</p>;
   if (!session) return <p aria-live="polite">正在加载…</p>;
-  return (
-    <SessionContext.Provider value={session}>
-      <Router>
-        <Route path="/admin" component={DeskPage} />
-        <Route path="/admin/desk" component={DeskPage} />
-        <Route path="/admin/desk/:unitId" component={DeskPage} />
-        <Route default component={NotFoundPage} />
-      </Router>
-    </SessionContext.Provider>
-  );
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }
+
+const Desk = () => (
+  <SignedIn>
+    <DeskPage />
+  </SignedIn>
+);
 
 /** The officials' console (DESIGN.md §8): 登录 and 接线台; the admin panel's pages arrive with their issues. */
 export function AdminApp() {
@@ -42,7 +40,10 @@ export function AdminApp() {
       </a>
       <Router>
         <Route path="/admin/login" component={LoginPage} />
-        <Route default component={SignedIn} />
+        <Route path="/admin" component={Desk} />
+        <Route path="/admin/desk" component={Desk} />
+        <Route path="/admin/desk/:unitId" component={Desk} />
+        <Route default component={NotFoundPage} />
       </Router>
     </LocationProvider>
   );

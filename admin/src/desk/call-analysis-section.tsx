@@ -11,7 +11,8 @@ const None = () => <p class="none">暂无</p>;
 function AnalysisView(props: { analysis: CallAnalysis; text: string | null }) {
   const { analysis } = props;
   return (
-    <div class="analysis">
+    // The length of the text analysed: lets a test (and a reader of the DOM) tell which text an analysis belongs to.
+    <div class="analysis" data-analysed-length={props.text === null ? undefined : [...props.text].length}>
       {analysis.type === '紧急件' && (
         <div class="urgent" role="alert">
           <h3>紧急件</h3>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure, requestJson } from '../api';
 import type { CallAnalysis } from '../types';
 
-export const analysisDebounceMs = 250;
+export const analysisDebounceMs = 200;
 /** The API's shortest text: fewer characters say too little to analyse. */
 const minimumLength = 4;
 
