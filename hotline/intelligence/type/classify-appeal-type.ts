@@ -14,6 +14,11 @@ export interface AppealTypeResult {
 const titleWeight = 3;
 /** Up to this length a text is a message or a question rather than a letter. */
 const shortMessageLength = 60;
+/**
+ * Up to this length a text may be what someone says in a chat or on the phone, where danger is told in few
+ * words (着火了, 人晕倒了); letters tell past and chronic troubles with the same words, so they do not count.
+ */
+const spokenMessageLength = 150;
 /** A long letter repeats its cues; counting each cue at most twice keeps length from deciding. */
 const maximumCountPerCue = 2;
 /** On equal scores, the more specific intent wins; most letters that only describe a problem complain. */
@@ -39,7 +44,7 @@ export function classifyAppealType(input: { title?: string | null; content: stri
   const emergency =
     whole.length <= shortMessageLength && isAboutRules(whole)
       ? null
-      : (findEmergency(title, content) ?? findSpokenEmergency(title) ?? findSpokenEmergency(content));
+      : (findEmergency(title, content) ?? (whole.length <= spokenMessageLength ? findSpokenEmergency(whole) : null));
   if (emergency) return { type: '紧急件', evidence: emergency.evidence };
 
   const labelled = typeByTitleOpening.find(([pattern]) => pattern.test(title));
