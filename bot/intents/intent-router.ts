@@ -1,6 +1,6 @@
 import { findEmergencyInMessage } from '../../hotline';
 import type { UnitFinder } from '../slots/unit-slots';
-import { findCategory } from '../slots/category-slots';
+import { findCategoryOutside } from '../slots/category-slots';
 import { trainIntentClassifier, type IntentPrediction } from './intent-classifier';
 import { intentFromCues } from './intent-cues';
 import { intents, type Intent } from './intents';
@@ -42,10 +42,7 @@ export function createIntentRouter(utterances: readonly Utterance[] = readUttera
       if (cue) return decided(cue);
       if (!howToWords.test(text)) {
         const unit = (context.units ?? defaults.units)?.find(text);
-        // 宁德市卫生健康委员会 and 交通运输局 contain category names: there the name is the unit's, not a category.
-        const category = findCategory(text);
-        const inUnitName = category && unit && [unit.name, ...unit.aliases].some((name) => name.includes(category) && text.includes(name));
-        if (category && !inUnitName && !/投|选/u.test(text)) return decided('get_appeal_statistics');
+        if (findCategoryOutside(text, unit) && !/投|选/u.test(text)) return decided('get_appeal_statistics');
         if (unit && appealWords.test(text)) return decided('search_past_appeals');
         if (raisedInPeriod.test(text) && !unit) return decided('search_past_appeals');
       }

@@ -30,11 +30,11 @@ export function planTurn(
     const asked = planTurn(previous, [], deps);
     if (asked.intent === 'cast_vote') return asked;
   }
-  const routed = deps.router.route(text);
+  const routed = deps.router.route(text, { units: deps.units });
   let intent = routed.intent;
   let slotText = text;
   if (previous && !routed.byCue && followUp.test(text.trim())) {
-    const earlier = deps.router.route(previous);
+    const earlier = deps.router.route(previous, { units: deps.units });
     if (isToolIntent(earlier.intent) && earlier.intent !== 'cast_vote') {
       intent = earlier.intent;
       // The new detail replaces the old one; what it does not mention is kept from the previous question.

@@ -36,3 +36,14 @@ export function findCategory(text: string): AppealCategory | undefined {
   const alias = Object.keys(categoryAliases).find((word) => text.includes(word));
   return alias ? categoryAliases[alias] : undefined;
 }
+
+/**
+ * The category a message names outside the name of the unit it names: 宁德市卫生健康委员会 and 交通运输局
+ * contain category words that are the unit's, not a category asked about.
+ */
+export function findCategoryOutside(text: string, unit: { name: string; aliases: string[] } | undefined): AppealCategory | undefined {
+  const category = findCategory(text);
+  if (!category || !unit) return category;
+  const inUnitName = [unit.name, ...unit.aliases].some((name) => name.includes(category) && text.includes(name));
+  return inUnitName ? undefined : category;
+}
