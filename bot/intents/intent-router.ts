@@ -8,8 +8,17 @@ import { readUtterances, type Utterance } from './utterances';
 
 /** Asking what was raised: a unit or a period with these words asks for past appeals (霞浦县最近有哪些诉求). */
 const appealWords = /诉求|反映|问题|投诉|意见|来信|留言|举报/u;
-/** Asking what is wrong or how to do something about it: then it is a policy question, not a look-up. */
-const howToWords = /怎么办|怎么(投诉|反映|举报|处理|解决|申请|办)|如何|我(想|要)(反映|投诉|举报)|找谁|哪个部门管/u;
+/** Asking how to do something about a problem, or a unit's contact details: a policy question, not a look-up. */
+const howToWords =
+  /怎么办|怎么(投诉|反映|举报|处理|解决|申请|办)|如何|我(想|要)(反映|投诉|举报)|找谁|哪个部门|哪里|去哪|渠道|(能|可以)向|电话|地址|热线号码/u;
+/**
+ * A category named as a kind of appeal (卫生健康方面的诉求, 卫生健康类有几件, 卫生健康 alone), not as a sector
+ * in a policy question (各地交通运输主管部门的措施).
+ */
+const asksAboutAppeals = (text: string, category: string) =>
+  new RegExp(`${category}(方面|类|的?(诉求|投诉|问题|反映|情况|数量|统计|占比)|有多少|多不多|[?？。]*$)`, 'u').test(text) ||
+  /诉求|多少件|几件|占比|统计/u.test(text);
+
 /** What was raised in a period, without a unit: 最近一周的诉求, 这个月群众反映了什么. */
 const raisedInPeriod = /(诉求|投诉|反映|来信)(有哪些|都有啥|有啥|都是什么|是什么|$|[?？。]*$)|(反映|投诉|说)了(什么|啥|哪些)/u;
 
@@ -20,6 +29,12 @@ const raisedInPeriod = /(诉求|投诉|反映|来信)(有哪些|都有啥|有啥
  */
 const byWordingOnly: readonly Intent[] = ['emergency', 'cast_vote', 'get_poll_results', 'get_appeal_statistics'];
 const classified: readonly Intent[] = intents.filter((intent) => !byWordingOnly.includes(intent));
+
+const questionIntents: readonly Intent[] = ['search_policies', 'out_of_domain'];
+const lookUpSubjects: Partial<Record<Intent, RegExp>> = {
+  search_past_appeals: /诉求|反映|投诉|留言|意见|来信|问题|举报/u,
+  get_hotline_previews: /接线|接听|领导|预告|接电话|热线电话|值班/u,
+};
 
 export interface RouteContext {
   /** The units as they are now, for the rule "a unit + 诉求 → past appeals". */
@@ -42,11 +57,17 @@ export function createIntentRouter(utterances: readonly Utterance[] = readUttera
       if (cue) return decided(cue);
       if (!howToWords.test(text)) {
         const unit = (context.units ?? defaults.units)?.find(text);
-        if (findCategoryOutside(text, unit) && !/投|选/u.test(text)) return decided('get_appeal_statistics');
+        const category = findCategoryOutside(text, unit);
+        if (category && asksAboutAppeals(text, category) && !/投|选/u.test(text)) return decided('get_appeal_statistics');
         if (unit && appealWords.test(text)) return decided('search_past_appeals');
         if (raisedInPeriod.test(text) && !unit) return decided('search_past_appeals');
       }
-      return { ...classifier.predict(text, classified), byCue: false };
+      const guess = classifier.predict(text, classified);
+      // A guess of a look-up needs the look-up's own subject in the message: dates and unit names also fill
+      // policy questions (2月14日起办理哪些业务, 社保中心什么时候开始办公).
+      const subject = lookUpSubjects[guess.intent];
+      if (!subject || subject.test(text)) return { ...guess, byCue: false };
+      return { ...classifier.predict(text, questionIntents), byCue: false };
     },
   };
 }

@@ -55,11 +55,14 @@ export class OfflineChatModel extends BaseChatModel {
       const answers = toolResults.map((result) =>
         composeToolAnswer(result.name ?? '', textOf(result), { question, composePolicy: this.deps.composePolicy }),
       );
+      const rules = answers.filter((each) => each !== noPolicyReply).map((each) => `相关规定：${each}`);
+      if (toolResults[0]!.name === 'search_policies' && this.deps.router.route(question).intent === 'emergency') {
+        // The numbers and the safe action are already given (bot/agent.ts); the rules follow when found.
+        return new AIMessage({ content: [...rules, afterEmergencyReply].join('\n\n'), response_metadata: { intent: 'emergency' } });
+      }
       // Raising a problem: how to raise it first, then the rules when a source was found (not a refusal).
       const guidance = toolResults[0]!.name === 'search_policies' && isRaisingProblem(question);
-      const answer = guidance
-        ? [howToRaiseReply, ...answers.filter((each) => each !== noPolicyReply).map((each) => `相关规定：${each}`)].join('\n\n')
-        : answers.join('\n\n');
+      const answer = guidance ? [howToRaiseReply, ...rules].join('\n\n') : answers.join('\n\n');
       return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name, ...(guidance ? { guidance } : {}) } });
     }
     const earlier = messages.slice(0, Math.max(lastUser, 0));

@@ -45,6 +45,8 @@ export function planTurn(
       slotText = newUnit ? oldNames.reduce((rest, name) => rest.split(name).join(''), previous) + text : `${previous} ${text}`;
     }
   }
+  // After the emergency advice (given by the agent), the rules that apply may follow: never a policy search alone.
+  if (intent === 'emergency') return { intent, toolCall: { name: 'search_policies', args: { query: text } } };
   if (!isToolIntent(intent)) return { intent };
 
   const unit = deps.units.find(text) ?? (slotText !== text ? deps.units.find(slotText) : undefined);
