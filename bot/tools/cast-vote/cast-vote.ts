@@ -90,7 +90,7 @@ export async function castVoteAs(
     });
     return { voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions };
   } catch (error) {
-    if (isAppError(error)) return { voted: false, reason: error.message };
+    if (isAppError(error)) return { voted: false, reason: error.message, unitName: option.unitName };
     throw error;
   }
 }
@@ -114,6 +114,10 @@ export const castVote = defineToolUnit({
     const optionNumber = extractOptionNumber(text);
     return optionNumber !== undefined && !unit ? { optionNumber } : unit ? { unitId: unit.id } : {};
   },
-  render: (vote) => renderVoteResult(vote),
+  // A candidate that was understood but not voted for is named (the WeChat shortcut answers a number it was given).
+  render: (vote) =>
+    !vote.voted && vote.unitName && !vote.confirm && !vote.options
+      ? `没有为“${vote.unitName}”投上票：${vote.reason ?? '请稍后再试。'}`
+      : renderVoteResult(vote),
   suggestions: ['现在投票结果怎么样？', '下周谁来接听热线？'],
 });
