@@ -57,6 +57,8 @@ describe('Xiaoning understands everyday phrasing (offline model, demo data)', ()
     const reply = await visitor()('宁德市住建局的诉求');
     expect(reply.toolCalls).toEqual(['search_past_appeals']);
     expect(reply.answer).toContain('宁德市住房和城乡建设局');
+    // 宁德市 is the column's city, not a keyword: the bureau's appeals are found.
+    expect(reply.answer).toMatch(/宁德市住房和城乡建设局的往期诉求共\d+条/);
   });
 
   it('蕉城区上个月的诉求 → the district’s appeals of last month, unit and month named back', async () => {
