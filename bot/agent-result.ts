@@ -38,11 +38,15 @@ export function resultFromMessages(conversationId: string, added: BaseMessage[])
     for (const source of parsed?.sources ?? [])
       sources.push({ source: source.source, title: source.title, headingPath: source.headingPath, excerpt: source.excerpt });
   }
-  const intent = (final?.response_metadata as { intent?: string } | undefined)?.intent;
+  const metadata = final?.response_metadata as { intent?: string; guidance?: boolean } | undefined;
+  const intent = metadata?.intent;
+  // How to raise a problem is an answer even when no rule was found; an emergency is never refused.
+  const answeredAnyway = metadata?.guidance === true || intent === 'emergency';
   const usedDataTool = toolCalls.some((name) => toolUnitNamed(name)?.kind === 'data');
   const refused =
-    (policySearched && sources.length === 0) || (!usedDataTool && !policySearched && intent !== 'greeting' && intent !== 'help');
-  const replyKind = intent === 'greeting' || intent === 'help' ? intent : 'out_of_domain';
+    !answeredAnyway &&
+    ((policySearched && sources.length === 0) || (!usedDataTool && !policySearched && intent !== 'greeting' && intent !== 'help'));
+  const replyKind = intent === 'greeting' || intent === 'help' || intent === 'emergency' ? intent : 'out_of_domain';
   const suggestions = toolCalls[0] !== undefined ? toolUnitNamed(toolCalls[0])?.suggestions : suggestionsByReply[replyKind];
   return {
     conversationId,

@@ -4,7 +4,7 @@ import { containsControlCharacter, controlCharacterError } from '../common';
 import { AppError } from '../common';
 import { createTokenizer, type Tokenizer } from '../text';
 import { createRateLimiter } from '../common';
-import type { AppealQueries } from '../hotline';
+import { findEmergencyInMessage, type AppealQueries } from '../hotline';
 import type { Voting } from '../hotline';
 import type { Repositories } from '../storage';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
@@ -130,6 +130,11 @@ export function createXiaoning(deps: XiaoningDependencies) {
 
   const run = async (input: AskInput, onDelta?: (text: string) => void): Promise<XiaoningResult> => {
     const { conversationId, message, history, context } = await prepare(input);
+    // Danger happening now (DESIGN §4): the numbers and the safe action first and at once, from the agent
+    // itself so that every channel and every model gives them; the model's answer follows.
+    const emergency = findEmergencyInMessage(message);
+    const emergencyText = emergency ? emergency.advice.join('\n') : undefined;
+    if (emergencyText) onDelta?.(`${emergencyText}\n\n`);
     const messages = [...history, new HumanMessage(message)];
     let finalMessages: BaseMessage[] = [];
     try {
@@ -146,12 +151,17 @@ export function createXiaoning(deps: XiaoningDependencies) {
         finalMessages = (await agent.invoke({ messages }, { context, recursionLimit: 12 })).messages;
       }
     } catch (error) {
-      if (error instanceof AppError) throw error;
-      if (kind === 'openai-compatible') throw new AppError('SERVICE_UNAVAILABLE', unreachable().message, { cause: error });
-      throw error;
+      // The emergency advice stands on its own: a model that fails must not take it away.
+      if (emergencyText) finalMessages = messages;
+      else if (error instanceof AppError) throw error;
+      else if (kind === 'openai-compatible') throw new AppError('SERVICE_UNAVAILABLE', unreachable().message, { cause: error });
+      else throw error;
     }
     const added = finalMessages.slice(messages.length);
-    const result = resultFromMessages(conversationId, added);
+    const modelResult = resultFromMessages(conversationId, added);
+    const result = emergencyText
+      ? { ...modelResult, answer: `${emergencyText}\n\n${modelResult.answer}`.trim(), refused: false }
+      : modelResult;
     await remember(conversationId, message, result, pendingVoteAsked(added));
     return result;
   };

@@ -19,3 +19,4 @@ export {
   type SubmitQuestion,
 } from './submissions/question-submissions';
 export { maskContact, type SubmissionView } from './submissions/submission-views';
+export { emergencyAdviceFor, findEmergencyInMessage, type EmergencyKind } from './emergency/emergency-advice';

@@ -18,8 +18,8 @@ import { appealTypes } from '../hotline/intelligence/type/appeal-types';
 import { classifyAppealType } from '../hotline/intelligence/type/classify-appeal-type';
 import { measureSimilarityThreshold, printThresholdMeasurement } from './appeal-intelligence/measure-similarity-threshold';
 import { classificationReport, fixed, median } from './appeal-intelligence/metrics';
-import { readTypeFixture, typeFixtureFile } from './appeal-intelligence/read-type-fixture';
-import { readLabelledAppeals, repositoryRoot, sharedDataDirectory } from './appeal-intelligence/shared-data';
+import { emergencyMessagesFile, readTypeFixture, typeFixtureFile } from './appeal-intelligence/read-type-fixture';
+import { readJsonLines, readLabelledAppeals, repositoryRoot, sharedDataDirectory } from './appeal-intelligence/shared-data';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 const testShare = 0.2;
@@ -105,6 +105,17 @@ function main(): void {
       `  ${scores.label.padEnd(3, '　')}  ${fixed(scores.precision)}      ${fixed(scores.recall)}   ${fixed(scores.f1)}  ${String(scores.support).padStart(4)}     ${scores.predicted}`,
     );
   }
+
+  const messages = readJsonLines<{ text: string; urgent: boolean }>(emergencyMessagesFile);
+  const flagged = messages.map((message) => ({ ...message, flagged: classifyAppealType({ content: message.text }).type === '紧急件' }));
+  const urgent = flagged.filter((message) => message.urgent);
+  const notUrgent = flagged.filter((message) => !message.urgent);
+  print();
+  print(
+    `紧急件 on ${messages.length} written messages (${path.relative(repositoryRoot, emergencyMessagesFile)}): recall ${fixed(urgent.filter((message) => message.flagged).length / urgent.length)} (${urgent.length} urgent), false alarms ${fixed(notUrgent.filter((message) => message.flagged).length / notUrgent.length)} (${notUrgent.length} that mention danger without being urgent)`,
+  );
+  for (const message of flagged.filter((each) => each.flagged !== each.urgent))
+    print(`  ${message.urgent ? 'missed' : 'false alarm'}: ${message.text}`);
 
   if (options.similarity) {
     print();

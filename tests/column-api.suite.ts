@@ -490,6 +490,18 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
       expect(unrelated.body.similarCases).toEqual([]);
       expect(unrelated.body.suggestedHandling).toEqual([]);
       expect(unrelated.body.policyBasis).toEqual([]);
+      expect(unrelated.body.urgentAdvice).toBeNull();
+
+      // Danger happening now: 紧急件, with the numbers and the first safe action for the official to give.
+      const urgent = await request(testApp.app)
+        .post('/api/assist/analyze')
+        .set('Cookie', official.cookie)
+        .set('X-CSRF-Token', official.csrf)
+        .send({ text: '我家厨房燃气泄漏了，味道很大，怎么办？' })
+        .expect(200);
+      expect(urgent.body.type).toBe('紧急件');
+      const advice = (urgent.body.urgentAdvice as string[]).join('');
+      for (const words of ['119', '110', '120', '离开', '燃气公司']) expect(advice).toContain(words);
     });
 
     it('refuses citizens, missing CSRF tokens, empty text and unknown units', async () => {

@@ -98,6 +98,12 @@ describe('WeChat Official Account at /wechat (the real app, demo data, fake WeCh
       expect(Buffer.byteLength(content)).toBeLessThanOrEqual(2048);
     });
 
+    it('answers danger happening now with the emergency numbers and the safe action first (issue 13)', async () => {
+      const content = String((await post(textMessageXml('oGasLeak', '家里燃气泄漏了怎么办'), secrets)).Content);
+      expect(content.startsWith('紧急情况请立即拨打：火警119，报警110，急救120。')).toBe(true);
+      expect(content).toContain('燃气公司');
+    });
+
     it('plaintext round trip (an account without EncodingAESKey): text.xml gets a passive text reply from Xiaoning', async () => {
       const plaintextApp = await createTestApp({ WECHAT_TOKEN: vectors.token }, { demoData: true });
       try {

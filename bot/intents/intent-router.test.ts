@@ -1,5 +1,6 @@
 import type { Intent } from './intents';
 import { createIntentRouter } from './intent-router';
+import { createUnitFinder } from '../slots/unit-slots';
 import { readUtterances } from './utterances';
 
 /** Phrasings written for this test; none of them is in utterances.txt (checked below). */
@@ -18,6 +19,7 @@ const phrasings: Record<Intent, string[]> = {
     '工伤认定要多长时间',
     '企业招用残疾人有补贴吗',
   ],
+  emergency: ['楼道里燃气泄漏了', '有人晕倒在路边了'],
   out_of_domain: [
     '明天宁德会下雨吗',
     '这周末天气热不热',
@@ -55,10 +57,53 @@ describe('intent router', () => {
     expect(policy.confidence).toBeLessThanOrEqual(1);
   });
 
-  it('without a cue chooses only between a policy question and out of scope', () => {
-    for (const text of ['那霞浦县呢？', '随便说点什么', '猫']) {
-      expect(['search_policies', 'out_of_domain']).toContain(router.route(text).intent);
+  it('without a cue never casts a vote, declares an emergency, or guesses a tally or a count', () => {
+    for (const text of ['那霞浦县呢？', '随便说点什么', '猫', '我还没想好']) {
+      const routed = router.route(text);
+      expect(routed.byCue).toBe(false);
+      expect(['cast_vote', 'emergency', 'get_poll_results', 'get_appeal_statistics']).not.toContain(routed.intent);
     }
+  });
+
+  it('routes danger happening now to the emergency route, whatever else the message asks', () => {
+    for (const text of ['燃气泄漏了怎么办', '家里着火了', '有人被困在电梯里', '我爸突然晕倒了']) {
+      expect(router.route(text)).toMatchObject({ intent: 'emergency', byCue: true });
+    }
+    expect(router.route('去年小区燃气管道改造的费用怎么算').intent).not.toBe('emergency');
+    expect(router.route('建议加强消防检查').intent).not.toBe('emergency');
+  });
+
+  describe('slots decide where they are unambiguous', () => {
+    const withUnits = createIntentRouter(undefined, {
+      units: createUnitFinder([
+        { id: 'xp', name: '霞浦县人民政府', aliases: ['霞浦县', '霞浦'] },
+        { id: 'zjj', name: '宁德市住房和城乡建设局', aliases: ['市住建局', '住建局', '住建'] },
+        { id: 'wjw', name: '宁德市卫生健康委员会', aliases: ['市卫健委', '卫健委', '卫生局'] },
+      ]),
+    });
+    it.each([
+      ['霞浦县最近有哪些诉求？', 'search_past_appeals'],
+      ['宁德市住建局的诉求', 'search_past_appeals'],
+      ['蕉城区上个月的诉求', 'search_past_appeals'],
+      ['霞浦的问题', 'search_past_appeals'],
+      ['宁德市卫生健康委员会的问题', 'search_past_appeals'],
+      ['卫生健康方面的诉求有多少', 'get_appeal_statistics'],
+      ['卫生健康', 'get_appeal_statistics'],
+      ['霞浦县的诉求有多少', 'get_appeal_statistics'],
+      ['城乡建设类诉求占比', 'get_appeal_statistics'],
+    ])('%s → %s', (text, intent) => {
+      expect(withUnits.route(text).intent).toBe(intent);
+    });
+    it.each([
+      ['怎么投诉噪音扰民'],
+      ['我想反映小区噪音问题'],
+      ['我想了解一下低保政策'],
+      ['失业金怎么领'],
+      ['社保怎么转移'],
+      ['保障房的申请条件是什么'],
+    ])('%s is a policy question', (text) => {
+      expect(withUnits.route(text).intent).toBe('search_policies');
+    });
   });
 
   it('is trained from the utterances it is given', () => {

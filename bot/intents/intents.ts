@@ -7,7 +7,8 @@ export const toolIntents = [
   'get_appeal_statistics',
   'search_policies',
 ] as const;
-export const conversationIntents = ['greeting', 'help', 'out_of_domain'] as const;
+/** emergency: danger happening now, answered first with the emergency numbers (DESIGN §4), never refused. */
+export const conversationIntents = ['greeting', 'help', 'out_of_domain', 'emergency'] as const;
 export const intents = [...toolIntents, ...conversationIntents] as const;
 
 export type ToolIntent = (typeof toolIntents)[number];

@@ -35,13 +35,15 @@ const clauses = (text: string) => text.split(/[，,。.!！；;、\s]+/).filter(
  * document, a tool result, a quoted or forwarded message, a refusal or a question that mentions a vote
  * cannot cast one. When in doubt the answer is `doubtful`, and Xiaoning asks for a plain "确认".
  */
+/** A question about the tally by its wording (票数, 排名), not a classifier's guess about a vague one. */
+const isPollQuestion = (routed: { intent: string; byCue: boolean }) => routed.byCue && routed.intent === 'get_poll_results';
+
 export function voteConsent(message: string, router: IntentRouter): VoteConsent {
   const text = message.normalize('NFKC').trim();
   const ownWords = ownWordsOf(text);
   const routesToVote = (words: string) => words !== '' && router.route(words).intent === 'cast_vote';
   const ownRequest = routesToVote(ownWords) || clauses(ownWords).some(routesToVote);
-  const aboutVoting =
-    ownRequest || lines(text).some(routesToVote) || (voteMention.test(text) && router.route(text).intent !== 'get_poll_results');
+  const aboutVoting = ownRequest || lines(text).some(routesToVote) || (voteMention.test(text) && !isPollQuestion(router.route(text)));
   if (!aboutVoting) return 'none';
   // Something was quoted, forwarded or pasted (several lines): whatever it says, it is not this person's request.
   if (!ownRequest || ownWords !== text || lines(ownWords).length > 1) return 'doubtful';

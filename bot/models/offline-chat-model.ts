@@ -6,7 +6,8 @@ import type { IntentRouter } from '../intents/intent-router';
 import type { UnitFinder } from '../slots/unit-slots';
 import type { PolicyAnswerComposer } from '../tools';
 import { composeToolAnswer } from './compose-tool-answer';
-import { greetingReply, helpReply, outOfScopeReply } from './offline-replies';
+import { isRaisingProblem } from '../intents/raise-problem';
+import { afterEmergencyReply, greetingReply, helpReply, howToRaiseReply, noPolicyReply, outOfScopeReply } from './offline-replies';
 import { planTurn } from './plan-turn';
 
 export interface OfflineChatModelDependencies {
@@ -51,10 +52,18 @@ export class OfflineChatModel extends BaseChatModel {
     const question = lastUser >= 0 ? textOf(messages[lastUser]!) : '';
     const toolResults = messages.slice(lastUser + 1).filter((message): message is ToolMessage => ToolMessage.isInstance(message));
     if (toolResults.length > 0) {
-      const answer = toolResults
-        .map((result) => composeToolAnswer(result.name ?? '', textOf(result), { question, composePolicy: this.deps.composePolicy }))
-        .join('\n\n');
-      return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name } });
+      const answers = toolResults.map((result) =>
+        composeToolAnswer(result.name ?? '', textOf(result), { question, composePolicy: this.deps.composePolicy }),
+      );
+      const rules = answers.filter((each) => each !== noPolicyReply).map((each) => `相关规定：${each}`);
+      if (toolResults[0]!.name === 'search_policies' && this.deps.router.route(question).intent === 'emergency') {
+        // The numbers and the safe action are already given (bot/agent.ts); the rules follow when found.
+        return new AIMessage({ content: [...rules, afterEmergencyReply].join('\n\n'), response_metadata: { intent: 'emergency' } });
+      }
+      // Raising a problem: how to raise it first, then the rules when a source was found (not a refusal).
+      const guidance = toolResults[0]!.name === 'search_policies' && isRaisingProblem(question);
+      const answer = guidance ? [howToRaiseReply, ...rules].join('\n\n') : answers.join('\n\n');
+      return new AIMessage({ content: answer, response_metadata: { intent: toolResults[0]!.name, ...(guidance ? { guidance } : {}) } });
     }
     const earlier = messages.slice(0, Math.max(lastUser, 0));
     const previous = earlier.filter((message) => HumanMessage.isInstance(message)).map(textOf);
@@ -74,7 +83,9 @@ export class OfflineChatModel extends BaseChatModel {
         response_metadata: { intent: plan.intent },
       });
     }
-    const reply = plan.intent === 'greeting' ? greetingReply : plan.intent === 'help' ? helpReply : outOfScopeReply;
+    // An emergency's numbers and safe action come first from the agent (every model); this follows them.
+    const replies: Partial<Record<string, string>> = { greeting: greetingReply, help: helpReply, emergency: afterEmergencyReply };
+    const reply = replies[plan.intent] ?? outOfScopeReply;
     return new AIMessage({ content: reply, response_metadata: { intent: plan.intent } });
   }
 

@@ -30,11 +30,11 @@ export function planTurn(
     const asked = planTurn(previous, [], deps);
     if (asked.intent === 'cast_vote') return asked;
   }
-  const routed = deps.router.route(text);
+  const routed = deps.router.route(text, { units: deps.units });
   let intent = routed.intent;
   let slotText = text;
   if (previous && !routed.byCue && followUp.test(text.trim())) {
-    const earlier = deps.router.route(previous);
+    const earlier = deps.router.route(previous, { units: deps.units });
     if (isToolIntent(earlier.intent) && earlier.intent !== 'cast_vote') {
       intent = earlier.intent;
       // The new detail replaces the old one; what it does not mention is kept from the previous question.
@@ -45,6 +45,8 @@ export function planTurn(
       slotText = newUnit ? oldNames.reduce((rest, name) => rest.split(name).join(''), previous) + text : `${previous} ${text}`;
     }
   }
+  // After the emergency advice (given by the agent), the rules that apply may follow: never a policy search alone.
+  if (intent === 'emergency') return { intent, toolCall: { name: 'search_policies', args: { query: text } } };
   if (!isToolIntent(intent)) return { intent };
 
   const unit = deps.units.find(text) ?? (slotText !== text ? deps.units.find(slotText) : undefined);

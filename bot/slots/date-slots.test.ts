@@ -62,6 +62,14 @@ describe('extractDateRange (now = Tuesday 2026-11-24, China time)', () => {
     });
   });
 
+  it('reads 最近一周, 近一个月, 最近三天 as the days up to and including today; 最近 alone is no date', () => {
+    const sunday = new Date('2026-11-29T10:00:00+08:00');
+    expect(extractDateRange('最近一周的诉求', sunday)).toMatchObject({ from: day('2026-11-23'), to: day('2026-11-30'), text: '最近一周' });
+    expect(extractDateRange('近一个月', sunday)).toMatchObject({ from: day('2026-10-31'), to: day('2026-11-30') });
+    expect(extractDateRange('最近三天', sunday)).toMatchObject({ from: day('2026-11-27'), to: day('2026-11-30') });
+    expect(extractDateRange('霞浦县最近有哪些诉求', sunday)).toBeUndefined();
+  });
+
   it('finds no date where there is none or the date is impossible', () => {
     expect(extractDateRange('住房公积金怎么提取', now)).toBeUndefined();
     expect(extractDateRange('13月40日', now)).toBeUndefined();

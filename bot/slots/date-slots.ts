@@ -29,7 +29,7 @@ const chinaDate = (year: number, month: number, day: number) => new Date(Date.UT
 
 /**
  * Dates as people say them, relative to `now` (China time): 今天/明天/后天/昨天, 本周/下周/上周 (+ 周四 or 星期四),
- * 本月/下个月/上个月, 今年/去年, 11月20日 / 11月20号 / 2026年11月20日 (and ranges 11月20日到25日, 11月20日至12月3日),
+ * 本月/下个月/上个月, 最近一周/近一个月/最近三天, 今年/去年, 11月20日 / 11月20号 / 2026年11月20日 (and ranges 11月20日到25日, 11月20日至12月3日),
  * 11月. The first one found wins.
  */
 export function extractDateRange(text: string, now: Date): DateRange | undefined {
@@ -70,6 +70,16 @@ export function extractDateRange(text: string, now: Date): DateRange | undefined
     // "周四" alone means the coming one.
     if (!week[1] && date < today) date = new Date(date.getTime() + 7 * dayMs);
     return dayRange(date, 1, week[0]);
+  }
+  // 最近一周, 近一个月, 最近三天, 近半年: the days up to and including today.
+  const recent = new RegExp(`(?:最近|近|过去)(${number}|半|几)?(?:个)?(天|日|周|星期|礼拜|月|年)`).exec(text);
+  if (recent && !/^(?:最近|近|过去)(?:天|日|周|月|年)$/.test(recent[0])) {
+    const count = recent[1] === '半' ? 0.5 : recent[1] === '几' ? 3 : recent[1] ? parseChineseNumber(recent[1]) : 1;
+    const unitDays: Record<string, number> = { 天: 1, 日: 1, 周: 7, 星期: 7, 礼拜: 7, 月: 30, 年: 365 };
+    if (count && count <= 400) {
+      const days = Math.round(count * unitDays[recent[2]!]!);
+      return { from: new Date(today.getTime() - (days - 1) * dayMs), to: new Date(today.getTime() + dayMs), text: recent[0] };
+    }
   }
   const relativeDays: Record<string, number> = { 今天: 0, 今日: 0, 明天: 1, 明日: 1, 后天: 2, 昨天: -1, 前天: -2 };
   const relative = /今天|今日|明天|明日|后天|昨天|前天/.exec(text);

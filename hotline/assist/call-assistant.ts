@@ -6,6 +6,7 @@ import type { AppealIntelligence } from '../intelligence/appeal-intelligence';
 import { tagsOf } from '../intelligence/appeal-intelligence';
 import type { SimilarAppealIndex } from '../intelligence/similar/similar-appeal-index';
 import type { Repositories } from '../../storage';
+import { emergencyAdviceFor, emergencyKindOf } from '../emergency/emergency-advice';
 import { handlingQuotes } from './handling-quotes';
 import { agreesWithCall, callSimilarityThreshold, isCallLength } from './call-similarity';
 import { policyQueries } from './policy-queries';
@@ -107,6 +108,8 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
         type: analysis.type,
         tags: tagsOf(analysis),
         confidence: Number(analysis.confidence.toFixed(3)),
+        // Danger happening now: what the official tells the caller first (numbers, the safe action).
+        urgentAdvice: analysis.type === '紧急件' ? emergencyAdviceFor(emergencyKindOf(input.text)) : null,
         policyBasis,
         similarCases,
         suggestedHandling,

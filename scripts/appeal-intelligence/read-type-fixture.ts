@@ -14,3 +14,6 @@ export interface TypedAppeal {
 export const typeFixtureFile = path.join(repositoryRoot, 'hotline/intelligence/fixtures/appeal-types.jsonl');
 
 export const readTypeFixture = (): TypedAppeal[] => readJsonLines<TypedAppeal>(typeFixtureFile);
+
+/** Messages written for the project: urgent ones and ones that mention danger without being urgent. */
+export const emergencyMessagesFile = path.join(repositoryRoot, 'hotline/intelligence/fixtures/emergency-messages.jsonl');

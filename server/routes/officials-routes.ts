@@ -79,6 +79,8 @@ export function registerOfficialsRoutes(api: ApiRouter, assistant: CallAssistant
           }),
         ),
         suggestedHandling: z.array(z.object({ caseId: z.string(), caseTitle: z.string(), quote: z.string() })),
+        /** For 紧急件: the emergency numbers and the first safe action to tell the caller, else null. */
+        urgentAdvice: z.array(z.string()).nullable(),
       }),
       errors: [404],
     },

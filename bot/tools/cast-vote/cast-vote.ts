@@ -31,7 +31,8 @@ export function renderVoteResult(
   if (vote.voted) return `已为您投给“${vote.unitName}”，谢谢参与！每人每期只能投一票。${afterVote}`;
   if (vote.confirm) return `${vote.reason ?? ''}${confirmationQuestion(vote.confirm.unitName)}`;
   const options = vote.options?.map((option) => `${option.number}. ${option.unitName}`).join('\n');
-  return options ? `${vote.reason ?? '没有投成功。'}本期候选单位：\n${options}\n${howToVote}` : (vote.reason ?? '没有投成功，请稍后再试。');
+  const candidates = vote.reason?.includes('不是本期候选单位') ? '可以投：' : '本期候选单位：';
+  return options ? `${vote.reason ?? '没有投成功。'}${candidates}\n${options}\n${howToVote}` : (vote.reason ?? '没有投成功，请稍后再试。');
 }
 
 /** What a vote needs of the voting module; WeChat's 投票 N shortcut casts through the same function. */
@@ -44,6 +45,8 @@ export async function castVoteAs(
   voting: BallotBox,
   { unitId, optionNumber }: VoteRequest,
   context: VoteContext,
+  /** The name of the unit asked for, to say it back when it is not a candidate (医保局不是本期候选单位). */
+  askedUnitName?: string,
 ): Promise<z.input<typeof castVoteResultSchema>> {
   const pending = context.voteConsent === 'confirmed' ? context.pendingVote : undefined;
   if (context.userId === '' || context.voteConsent === 'none' || (context.voteConsent === 'confirmed' && !pending)) {
@@ -70,7 +73,9 @@ export async function castVoteAs(
         ? '这次没有投票。'
         : optionNumber !== undefined && !pending
           ? `没有第${optionNumber}号候选单位。`
-          : '没有找到这个候选单位。',
+          : askedUnitName && !pending
+            ? `${askedUnitName}不是本期候选单位。`
+            : '没有找到这个候选单位。',
       options: options.map((each, index) => ({ number: index + 1, unitName: each.unitName })),
     };
   }
@@ -85,7 +90,7 @@ export async function castVoteAs(
     });
     return { voted: true, unitName: option.unitName, tally: result.tally, suggestions: result.suggestions };
   } catch (error) {
-    if (isAppError(error)) return { voted: false, reason: error.message };
+    if (isAppError(error)) return { voted: false, reason: error.message, unitName: option.unitName };
     throw error;
   }
 }
@@ -103,11 +108,16 @@ export const castVote = defineToolUnit({
   kind: 'data',
   input: castVoteInputSchema,
   output: castVoteResultSchema,
-  call: (input, deps, context) => castVoteAs(deps.voting, input, context),
+  call: async (input, deps, context) =>
+    castVoteAs(deps.voting, input, context, input.unitId ? (await deps.repositories.units.get(input.unitId))?.name : undefined),
   plan({ text, unit }) {
     const optionNumber = extractOptionNumber(text);
     return optionNumber !== undefined && !unit ? { optionNumber } : unit ? { unitId: unit.id } : {};
   },
-  render: (vote) => renderVoteResult(vote),
+  // A candidate that was understood but not voted for is named (the WeChat shortcut answers a number it was given).
+  render: (vote) =>
+    !vote.voted && vote.unitName && !vote.confirm && !vote.options
+      ? `没有为“${vote.unitName}”投上票：${vote.reason ?? '请稍后再试。'}`
+      : renderVoteResult(vote),
   suggestions: ['现在投票结果怎么样？', '下周谁来接听热线？'],
 });

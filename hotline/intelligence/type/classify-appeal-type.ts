@@ -1,6 +1,7 @@
 import { cleanAppealText } from '../text/clean-appeal-text';
 import type { AppealType } from './appeal-types';
 import { findEmergency } from './emergency-cues';
+import { findSpokenEmergency, isAboutRules } from './spoken-emergency-cues';
 import { cuesByType, typeByTitleOpening, type OrdinaryType, type WeightedCue } from './intent-cues';
 
 export interface AppealTypeResult {
@@ -11,9 +12,18 @@ export interface AppealTypeResult {
 
 /** The title is the writer's one-line statement of intent; its cues outweigh the body's. */
 const titleWeight = 3;
+/** Up to this length a text is a message or a question rather than a letter. */
+const shortMessageLength = 60;
+/**
+ * Up to this length a text may be what someone says in a chat or on the phone, where danger is told in few
+ * words (着火了, 人晕倒了); letters tell past and chronic troubles with the same words, so they do not count.
+ */
+const spokenMessageLength = 150;
 /** A long letter repeats its cues; counting each cue at most twice keeps length from deciding. */
 const maximumCountPerCue = 2;
 /** On equal scores, the more specific intent wins; most letters that only describe a problem complain. */
+/** Most letters that only describe a problem complain: 投诉 starts one cue ahead. */
+const priors: Partial<Record<OrdinaryType, number>> = { 投诉: 1 };
 const tieOrder: OrdinaryType[] = ['建议', '求助', '咨询', '投诉'];
 
 function cueScore(text: string, cues: readonly WeightedCue[]): number {
@@ -28,7 +38,13 @@ function cueScore(text: string, cues: readonly WeightedCue[]): number {
 export function classifyAppealType(input: { title?: string | null; content: string }): AppealTypeResult {
   const title = cleanAppealText(input.title ?? '');
   const content = cleanAppealText(input.content);
-  const emergency = findEmergency(title, content);
+  // A short question about the rules around a danger (燃气泄漏有什么规定) names it without being in it; a
+  // letter that tells of a danger and then asks for an inspection is still about the danger.
+  const whole = `${title}。${content}`;
+  const emergency =
+    whole.length <= shortMessageLength && isAboutRules(whole)
+      ? null
+      : (findEmergency(title, content) ?? (whole.length <= spokenMessageLength ? findSpokenEmergency(whole) : null));
   if (emergency) return { type: '紧急件', evidence: emergency.evidence };
 
   const labelled = typeByTitleOpening.find(([pattern]) => pattern.test(title));
@@ -36,7 +52,7 @@ export function classifyAppealType(input: { title?: string | null; content: stri
 
   let best: { type: OrdinaryType; score: number } = { type: '投诉', score: 0 };
   for (const type of tieOrder) {
-    const score = titleWeight * cueScore(title, cuesByType[type]) + cueScore(content, cuesByType[type]);
+    const score = titleWeight * cueScore(title, cuesByType[type]) + cueScore(content, cuesByType[type]) + (priors[type] ?? 0);
     if (score > best.score) best = { type, score };
   }
   return { type: best.type, evidence: best.score === 0 ? '' : `${best.type}线索 ${best.score}` };

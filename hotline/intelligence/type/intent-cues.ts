@@ -37,6 +37,8 @@ export const cuesByType: Record<OrdinaryType, readonly WeightedCue[]> = {
     [/生活困难|家庭困难|困难|贫困|患病|治病|病情|残疾|低保|弱势/gu, 1],
     [/何去何从|没有着落|无法生活|不知道怎么办|等不起/gu, 1],
     [/修复|修缮|硬化|修路|通电|通水|接通|维修|尽快解决/gu, 0.5],
+    // A public service that is missing (street lights, gas, water, a road): help is asked, nobody accused.
+    [/路灯|天然气|自来水|用水|用电|(学习|居住|生活)(环境|条件)/gu, 0.5],
   ],
   建议: [
     [/建议|提议|倡议|建言|献策/gu, 2],
@@ -47,6 +49,6 @@ export const cuesByType: Record<OrdinaryType, readonly WeightedCue[]> = {
   咨询: [
     [/咨询|请问|请教|想了解|想知道|想问|想咨询/gu, 2],
     [/如何|怎么办|怎样|怎么(申请|查询|办理|计算|操作)|需要什么|哪些|多少钱|何时|什么时候|哪个部门|什么条件|什么手续/gu, 1],
-    [/是否|能否|可否|有没有|能不能|可不可以|是不是|[？?]/gu, 0.5],
+    [/是否|能否|可否|有没有|能不能|可不可以|是不是|[？?]/gu, 0.25],
   ],
 };
