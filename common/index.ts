@@ -1,6 +1,9 @@
 /** What the common layer offers the layers above it; they import it from here, never from its files. */
 export {
   chatNamespace,
+  speechAudioFormat,
+  type AudioStart,
+  type AudioText,
   type ChatAnswerDone,
   type ChatClientEvents,
   type ChatDelta,
