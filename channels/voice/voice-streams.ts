@@ -75,6 +75,8 @@ export function createVoiceStreams(deps: VoiceStreamDependencies) {
         .end()
         .then(async (text) => {
           if (utterance.failed) return;
+          // Free the socket first: the person may speak again as soon as the text is shown.
+          release(utterance);
           socket.emit('audio:final', { text });
           if (deps.keepAudio) await deps.keepAudio(wavFromPcm(Buffer.concat(utterance.kept)), text);
         })
