@@ -30,7 +30,7 @@ import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
 import { registerAppealsRoutes } from './routes/appeals-routes';
 import { registerChatRoutes } from './routes/chat-routes';
-import { registerSpeechRoutes, type SpeechRouteOptions } from './routes/speech-routes';
+import { registerSpeechRoutes, serveCaptureWorklet, type SpeechRouteOptions } from './routes/speech-routes';
 import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { registerSubmissionsRoutes } from './routes/submissions-routes';
@@ -145,6 +145,7 @@ export function createApp(dependencies: AppDependencies): Express {
     response.json(openApiDocument);
   });
   app.use(api.router);
+  serveCaptureWorklet(app);
   // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
   if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
   registerWebchatRoutes(app, {

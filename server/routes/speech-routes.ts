@@ -1,6 +1,6 @@
-import express, { type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError, createRateLimiter } from '../../common';
+import { AppError, createRateLimiter, pcmCaptureWorkletPath, pcmCaptureWorkletSource } from '../../common';
 import { maxUtteranceBytes, maxUtteranceSeconds, notConfiguredError, speechPcmFromWav, type SpeechServices } from '../../channels';
 import type { ApiRouter } from '../api-router';
 
@@ -118,4 +118,19 @@ export function registerSpeechRoutes(api: ApiRouter, options: SpeechRouteOptions
       response.status(200).setHeader('Cache-Control', 'no-store').type(result.contentType).send(result.audio);
     },
   );
+}
+
+/**
+ * The microphone's AudioWorklet (common/pcm-capture-worklet.ts) at one address for the widget and the console:
+ * a worklet loads from a URL, and the CSP admits scripts from this origin only.
+ */
+export function serveCaptureWorklet(app: Express): void {
+  app.get(pcmCaptureWorkletPath, (_request, response) => {
+    response
+      .status(200)
+      .setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
+      .setHeader('Cache-Control', 'public, max-age=300, must-revalidate')
+      .type('text/javascript')
+      .send(pcmCaptureWorkletSource);
+  });
 }
