@@ -5,6 +5,7 @@ export { createWechatChannel } from './wechat/create-wechat-channel';
 export {
   createSpeechServices,
   createVoiceStreams,
+  transcribeRecording,
   maxUtteranceBytes,
   maxUtteranceSeconds,
   notConfiguredError,

@@ -227,7 +227,13 @@ export async function buildAppDependencies(
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
-  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger, now: options.wechatNow });
+  const wechat = createWechatChannel(config.wechat, {
+    repositories,
+    voting,
+    logger,
+    now: options.wechatNow,
+    speechToText: speech.speechToText,
+  });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
   voteListeners.push(realtime.voteAccepted);

@@ -1,7 +1,14 @@
 import express, { type Express, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, createRateLimiter, pcmCaptureWorkletPath, pcmCaptureWorkletSource } from '../../common';
-import { maxUtteranceBytes, maxUtteranceSeconds, notConfiguredError, speechPcmFromWav, type SpeechServices } from '../../channels';
+import {
+  maxUtteranceBytes,
+  maxUtteranceSeconds,
+  notConfiguredError,
+  speechPcmFromWav,
+  transcribeRecording,
+  type SpeechServices,
+} from '../../channels';
 import type { ApiRouter } from '../api-router';
 
 export interface SpeechRouteOptions {
@@ -85,9 +92,7 @@ export function registerSpeechRoutes(api: ApiRouter, options: SpeechRouteOptions
       const audio = response.locals.audio as Buffer;
       const pcm = speechPcmFromWav(audio);
       if (pcm.length > maxUtteranceBytes) throw new AppError('PAYLOAD_TOO_LARGE', tooLong);
-      const recognition = speechToText.start();
-      for (let offset = 0; offset < pcm.length; offset += 3200) recognition.write(pcm.subarray(offset, offset + 3200));
-      const text = await recognition.end();
+      const text = await transcribeRecording(speechToText, pcm);
       if (options.keepAudio) await options.keepAudio(audio, text);
       return { text };
     },

@@ -49,3 +49,10 @@ export function pcmWav(pcm: Buffer): Buffer {
 
 /** `seconds` of digital silence as a 16 kHz mono WAV. */
 export const silentWav = (seconds: number): Buffer => pcmWav(Buffer.alloc(Math.round(seconds * 16_000) * 2));
+
+/** `text` spoken by espeak-ng as a WeChat voice message is recorded: AMR-NB at 8 kHz (sox with libopencore). */
+export function spokenAmr(text: string): Buffer {
+  const file = `${spokenWavFile(text)}.amr`;
+  if (!fs.existsSync(file)) execFileSync('sox', [spokenWavFile(text), '-r', '8000', '-c', '1', '-t', 'amr-nb', file]);
+  return fs.readFileSync(file);
+}
