@@ -21,7 +21,7 @@ import type { AppDependencies } from './app';
 import { answerWithXiaoning } from '../channels';
 import { createWebChatAdapter } from '../channels';
 import { createWechatChannel } from '../channels';
-import { createSpeechServices, createVoiceStreams, type SpeechServices } from '../channels';
+import { createSpeechServices, createVoiceStreams, type SpeechServices, type VoiceStreams } from '../channels';
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
@@ -182,7 +182,7 @@ export async function buildAppDependencies(
   knowledge?: Knowledge,
   /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
   options: { wechatNow?: () => number } = {},
-): Promise<AppDependencies & { realtime: RealtimeServer }> {
+): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams }> {
   const { config, repositories } = services;
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
@@ -210,13 +210,14 @@ export async function buildAppDependencies(
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
   const speech = createSpeechServices(config.speech);
   const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
+  const voiceStreams = createVoiceStreams({
+    speechToText: speech.speechToText,
+    utterancesPerMinute: config.speech.utterancesPerMinute,
+    keepAudio,
+    logger,
+  });
   const webChat = createWebChatAdapter({
-    voice: createVoiceStreams({
-      speechToText: speech.speechToText,
-      utterancesPerMinute: config.speech.utterancesPerMinute,
-      keepAudio,
-      logger,
-    }),
+    voice: voiceStreams,
     conversations: repositories.conversations,
     cookieSecret,
     cookieSecure: config.cookieSecure,
@@ -249,6 +250,7 @@ export async function buildAppDependencies(
       addressSalt: cookieSecret,
     }),
     realtime,
+    voiceStreams,
     wechat,
     appeals,
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
