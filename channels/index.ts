@@ -2,3 +2,17 @@
 export { answerWithXiaoning } from './answer-with-xiaoning';
 export { createWebChatAdapter } from './web/web-chat-adapter';
 export { createWechatChannel } from './wechat/create-wechat-channel';
+export {
+  createSpeechServices,
+  createVoiceStreams,
+  transcribeRecording,
+  maxUtteranceBytes,
+  maxUtteranceSeconds,
+  notConfiguredError,
+  speechPcmFromWav,
+  speechTexts,
+  type SpeechServices,
+  type SpeechSettings,
+  type SynthesisedAudio,
+  type VoiceStreams,
+} from './voice';

@@ -50,17 +50,43 @@ export interface ChatError {
   message: string;
 }
 
+/**
+ * Client → server, event `audio:start`: one spoken question begins. The only format accepted is what the
+ * widget's AudioWorklet produces: 16 kHz, mono, 16-bit little-endian PCM, sent as binary `audio:chunk`s
+ * (at most 60 s and 2 MB per utterance) and closed by `audio:end`.
+ */
+export interface AudioStart {
+  sampleRate: 16000;
+  channels: 1;
+  encoding: 'pcm_s16le';
+}
+
+/** The audio format of `audio:start`, as a value both ends use. */
+export const speechAudioFormat: AudioStart = { sampleRate: 16000, channels: 1, encoding: 'pcm_s16le' };
+
+/** Server → client: the text recognised so far (`audio:partial`) or in the end (`audio:final`). */
+export interface AudioText {
+  text: string;
+}
+
 /** What the server emits, for socket.io's typed sockets. */
 export interface ChatServerEvents {
   ready: (payload: ChatReady) => void;
   'answer:delta': (payload: ChatDelta) => void;
   'answer:done': (payload: ChatAnswerDone) => void;
   error: (payload: ChatError) => void;
+  'audio:partial': (payload: AudioText) => void;
+  'audio:final': (payload: AudioText) => void;
+  /** The utterance failed (not heard, voice not configured, the speech service down): plain Chinese, the text box still works. */
+  'audio:error': (payload: ChatError) => void;
 }
 
 /** What the widget emits. */
 export interface ChatClientEvents {
   message: (payload: ChatMessage) => void;
+  'audio:start': (payload: AudioStart) => void;
+  'audio:chunk': (pcm: ArrayBuffer) => void;
+  'audio:end': () => void;
 }
 
 /**

@@ -1,6 +1,9 @@
 /** What the common layer offers the layers above it; they import it from here, never from its files. */
 export {
   chatNamespace,
+  speechAudioFormat,
+  type AudioStart,
+  type AudioText,
   type ChatAnswerDone,
   type ChatClientEvents,
   type ChatDelta,
@@ -24,3 +27,21 @@ export {
   voterIdFromCookieHeader,
   voterSetCookieHeader,
 } from './voter-identity';
+export {
+  createDictation,
+  microphoneRefused,
+  speechChannelOfSocket,
+  type Dictation,
+  type DictationCallbacks,
+  type DictationState,
+  type SpeechChannel,
+  type SpeechSocket,
+} from './dictation';
+export {
+  browserMicrophone,
+  microphoneSupported,
+  startMicrophoneCapture,
+  type BrowserGlobals,
+  type MicrophoneDevices,
+} from './microphone-capture';
+export { pcmCaptureWorkletPath, pcmCaptureWorkletSource } from './pcm-capture-worklet';

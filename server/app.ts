@@ -31,6 +31,7 @@ import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
 import { registerAppealsRoutes } from './routes/appeals-routes';
 import { registerChatRoutes } from './routes/chat-routes';
+import { registerSpeechRoutes, serveCaptureWorklet, type SpeechRouteOptions } from './routes/speech-routes';
 import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
 import { registerSubmissionAnswersRoutes } from './routes/submission-answers-routes';
@@ -50,6 +51,8 @@ export interface AppDependencies {
   appeals: AppealQueries;
   assistant: CallAssistant;
   xiaoning: Xiaoning;
+  /** Speech recognition and synthesis for /api/speech (the widget streams over socket.io instead). */
+  speech?: SpeechRouteOptions | undefined;
   /** The knowledge module; absent in apps built without it (search and admin knowledge routes are then not mounted). */
   knowledge?: Knowledge;
   /** The WeChat Official Account channel; absent when WECHAT_TOKEN is not set (then /wechat is a 404). */
@@ -133,6 +136,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerAppealsRoutes(api, dependencies.appeals);
   registerOfficialsRoutes(api, dependencies.assistant);
   registerChatRoutes(api, dependencies.xiaoning);
+  if (dependencies.speech) registerSpeechRoutes(api, dependencies.speech);
   registerPollsRoutes(api, dependencies.voting);
   registerSubmissionsRoutes(api, dependencies.submissions, repositories.auditLog);
   registerSubmissionAnswersRoutes(api, dependencies.submissions, repositories.auditLog);
@@ -144,6 +148,7 @@ export function createApp(dependencies: AppDependencies): Express {
     response.json(openApiDocument);
   });
   app.use(api.router);
+  serveCaptureWorklet(app);
   // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
   if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
   registerAdminPagesRoutes(app);

@@ -77,6 +77,27 @@ describe('loadConfig', () => {
     );
   });
 
+  test('speech is off by default; each provider needs its settings, named when missing', () => {
+    expect(loadConfig({ DATA_DIR: dataDir }).speech).toMatchObject({ provider: 'none', keepAudio: false, utterancesPerMinute: 10 });
+    expect(() => loadConfig({ DATA_DIR: dataDir, SPEECH_PROVIDER: 'azure', AZURE_SPEECH_KEY: 'k' })).toThrow(/AZURE_SPEECH_REGION/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, SPEECH_PROVIDER: 'openai' })).toThrow(/SPEECH_BASE_URL/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, SPEECH_PROVIDER: 'google' })).toThrow(/SPEECH_PROVIDER 应为 none、azure 或 openai/);
+    const container = loadConfig({ DATA_DIR: dataDir, SPEECH_PROVIDER: 'azure', AZURE_SPEECH_HOST: 'ws://speech.internal:5000' });
+    expect(container.speech.azure).toMatchObject({ host: 'ws://speech.internal:5000', voice: 'zh-CN-XiaoxiaoNeural' });
+    const openai = loadConfig({
+      DATA_DIR: dataDir,
+      SPEECH_PROVIDER: 'openai',
+      SPEECH_BASE_URL: 'http://asr.internal:8000/v1',
+      STT_MODEL: 'iic/SenseVoiceSmall',
+      SPEECH_KEEP_AUDIO: 'true',
+    });
+    expect(openai.speech).toMatchObject({
+      provider: 'openai',
+      openai: { baseUrl: 'http://asr.internal:8000/v1', transcriptionModel: 'iic/SenseVoiceSmall' },
+      keepAudio: true,
+    });
+  });
+
   test('a guessable ADMIN_PASSWORD is refused at start-up, naming the variable and not echoing it', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'aaaaaaaaaa' })).toThrow(/配置错误：ADMIN_PASSWORD 密码不能是同一个字符/);
     expect(() => loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: '1234567890' })).toThrow(/配置错误：ADMIN_PASSWORD 密码不能是连续的/);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../common';
+import type { SpeechSettings } from '../channels';
 import { passwordWeakness } from './auth/password-strength';
 
 const optionalText = z
@@ -65,8 +66,18 @@ const environmentSchema = z.object({
   OPENAI_API_KEY: optionalText,
   CHAT_MODEL: optionalText,
   EMBEDDING_MODEL: optionalText,
+  SPEECH_PROVIDER: z.enum(['none', 'azure', 'openai'], { error: '应为 none、azure 或 openai' }).default('none'),
   AZURE_SPEECH_KEY: optionalText,
   AZURE_SPEECH_REGION: optionalText,
+  AZURE_SPEECH_HOST: optionalUrl(['ws:', 'wss:', 'http:', 'https:']),
+  AZURE_SPEECH_VOICE: z.string().trim().min(1).default('zh-CN-XiaoxiaoNeural'),
+  SPEECH_BASE_URL: optionalUrl(['http:', 'https:']),
+  SPEECH_API_KEY: optionalText,
+  STT_MODEL: optionalText,
+  TTS_MODEL: optionalText,
+  TTS_VOICE: optionalText,
+  SPEECH_KEEP_AUDIO: flag(false),
+  SPEECH_UTTERANCES_PER_MINUTE: integer(10, 1, 1000),
   // WeChat's own rule for the token: 3 to 32 letters or digits.
   WECHAT_TOKEN: optionalText.refine((value) => value === undefined || /^[A-Za-z0-9]{3,32}$/.test(value), {
     message: '应为 3–32 位字母或数字（与公众号后台“服务器配置”里的 Token 一致）',
@@ -134,7 +145,13 @@ export interface Config {
   vectorStore: 'embedded' | 'off';
   uploadLimitBytes: number;
   openai: { baseUrl: string | undefined; apiKey: string | undefined; chatModel: string | undefined; embeddingModel: string | undefined };
-  speech: { azureKey: string | undefined; azureRegion: string | undefined };
+  /** SPEECH_PROVIDER (`none` leaves the microphone off; 朗读 then uses the browser's own voice) and the provider's settings. */
+  speech: SpeechSettings & {
+    /** SPEECH_KEEP_AUDIO: keep each recognised utterance as a WAV file in DATA_DIR/audio (off: audio lives in memory only). */
+    keepAudio: boolean;
+    /** Utterances one visitor may speak per minute. */
+    utterancesPerMinute: number;
+  };
   wechat: {
     token: string | undefined;
     appId: string | undefined;
@@ -221,6 +238,18 @@ function checkWechat(value: Environment): void {
   }
 }
 
+/** A speech provider needs its own settings; naming the missing one beats failing at the first utterance. */
+function checkSpeech(value: Environment): void {
+  if (value.SPEECH_PROVIDER === 'azure' && !value.AZURE_SPEECH_HOST && !(value.AZURE_SPEECH_KEY && value.AZURE_SPEECH_REGION)) {
+    throw new ConfigError(
+      '配置错误：SPEECH_PROVIDER=azure 需要同时设置 AZURE_SPEECH_KEY 和 AZURE_SPEECH_REGION（或本地语音容器的 AZURE_SPEECH_HOST）',
+    );
+  }
+  if (value.SPEECH_PROVIDER === 'openai' && !value.SPEECH_BASE_URL) {
+    throw new ConfigError('配置错误：SPEECH_PROVIDER=openai 需要同时设置 SPEECH_BASE_URL（OpenAI 兼容语音服务的地址）');
+  }
+}
+
 /** Reads `.env` from the working directory when there is one; variables already set win. */
 export function readEnvironment(): NodeJS.ProcessEnv {
   if (fs.existsSync('.env')) process.loadEnvFile('.env');
@@ -235,6 +264,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     throw new ConfigError('配置错误：EMBEDDING_MODEL 需要同时设置 OPENAI_BASE_URL（向量模型服务的地址）');
   }
   checkWechat(value);
+  checkSpeech(value);
   const dataDir = path.resolve(value.DATA_DIR);
   ensureWritableDirectory(dataDir);
   return {
@@ -251,7 +281,24 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
       chatModel: value.CHAT_MODEL,
       embeddingModel: value.EMBEDDING_MODEL,
     },
-    speech: { azureKey: value.AZURE_SPEECH_KEY, azureRegion: value.AZURE_SPEECH_REGION },
+    speech: {
+      provider: value.SPEECH_PROVIDER,
+      azure: {
+        key: value.AZURE_SPEECH_KEY,
+        region: value.AZURE_SPEECH_REGION,
+        host: value.AZURE_SPEECH_HOST,
+        voice: value.AZURE_SPEECH_VOICE,
+      },
+      openai: {
+        baseUrl: value.SPEECH_BASE_URL,
+        apiKey: value.SPEECH_API_KEY,
+        transcriptionModel: value.STT_MODEL,
+        speechModel: value.TTS_MODEL,
+        voice: value.TTS_VOICE,
+      },
+      keepAudio: value.SPEECH_KEEP_AUDIO,
+      utterancesPerMinute: value.SPEECH_UTTERANCES_PER_MINUTE,
+    },
     wechat: {
       token: value.WECHAT_TOKEN,
       appId: value.WECHAT_APP_ID,

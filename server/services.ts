@@ -21,6 +21,8 @@ import type { AppDependencies } from './app';
 import { answerWithXiaoning } from '../channels';
 import { createWebChatAdapter } from '../channels';
 import { createWechatChannel } from '../channels';
+import { createSpeechServices, createVoiceStreams, type SpeechServices, type VoiceStreams } from '../channels';
+import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -112,7 +114,27 @@ function vectorStoreHealthCheck(config: Config, knowledge: Knowledge | undefined
   };
 }
 
-function healthChecksFor(services: Services, knowledge: Knowledge | undefined): HealthCheck[] {
+/** The speech component in /api/health: never essential, since the text box works without it. */
+function speechHealthCheck(config: Config, speech: SpeechServices): HealthCheck {
+  const recognition = speech.speechToText;
+  if (!recognition) {
+    return staticHealthCheck('speech', false, { status: 'ok', detail: '未配置语音服务：麦克风提示语音未开通，朗读使用浏览器自带语音' });
+  }
+  const { baseUrl, apiKey } = config.speech.openai;
+  if (speech.provider === 'openai' && baseUrl) {
+    return createHttpHealthCheck({
+      name: 'speech',
+      essential: false,
+      url: `${baseUrl.replace(/\/$/, '')}/models`,
+      okDetail: recognition.description,
+      headers: apiKey ? { Authorization: `Bearer ${apiKey}` } : {},
+    });
+  }
+  // Azure has no cheap probe that costs no quota: the configuration is shown, failures show per utterance.
+  return staticHealthCheck('speech', false, { status: 'ok', detail: `${recognition.description}（已配置）` });
+}
+
+function healthChecksFor(services: Services, knowledge: Knowledge | undefined, speech: SpeechServices): HealthCheck[] {
   const { config } = services;
   const vectorStore = vectorStoreHealthCheck(config, knowledge);
   const chatModel = config.openai.baseUrl
@@ -124,7 +146,7 @@ function healthChecksFor(services: Services, knowledge: Knowledge | undefined): 
         headers: config.openai.apiKey ? { Authorization: `Bearer ${config.openai.apiKey}` } : {},
       })
     : staticHealthCheck('chatModel', true, { status: 'ok', detail: '离线模式：使用内置模型，不连接外部服务' });
-  return [createDatabaseHealthCheck(services.database), vectorStore, chatModel];
+  return [createDatabaseHealthCheck(services.database), vectorStore, chatModel, speechHealthCheck(config, speech)];
 }
 
 /** Related policies for an appeal: the knowledge base's best distinct documents above its threshold, best chunk alone. */
@@ -160,7 +182,7 @@ export async function buildAppDependencies(
   knowledge?: Knowledge,
   /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
   options: { wechatNow?: () => number } = {},
-): Promise<AppDependencies & { realtime: RealtimeServer }> {
+): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams }> {
   const { config, repositories } = services;
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
@@ -186,7 +208,16 @@ export async function buildAppDependencies(
     addressSalt: cookieSecret,
   });
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
+  const speech = createSpeechServices(config.speech);
+  const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
+  const voiceStreams = createVoiceStreams({
+    speechToText: speech.speechToText,
+    utterancesPerMinute: config.speech.utterancesPerMinute,
+    keepAudio,
+    logger,
+  });
   const webChat = createWebChatAdapter({
+    voice: voiceStreams,
     conversations: repositories.conversations,
     cookieSecret,
     cookieSecure: config.cookieSecure,
@@ -197,7 +228,13 @@ export async function buildAppDependencies(
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
-  const wechat = createWechatChannel(config.wechat, { repositories, voting, logger, now: options.wechatNow });
+  const wechat = createWechatChannel(config.wechat, {
+    repositories,
+    voting,
+    logger,
+    now: options.wechatNow,
+    speechToText: speech.speechToText,
+  });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
   voteListeners.push(realtime.voteAccepted);
@@ -213,11 +250,13 @@ export async function buildAppDependencies(
       addressSalt: cookieSecret,
     }),
     realtime,
+    voiceStreams,
     wechat,
     appeals,
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
     xiaoning,
-    healthChecks: healthChecksFor(services, knowledge),
+    healthChecks: healthChecksFor(services, knowledge, speech),
+    speech: { speech, utterancesPerMinute: config.speech.utterancesPerMinute, keepAudio },
     knowledge,
     cookieSecret,
     settings: {

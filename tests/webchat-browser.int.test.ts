@@ -255,6 +255,27 @@ describe('web chat widget in Chromium (real app, demo data, laws)', () => {
     expect(await page.locator('.xn-user').count()).toBe(2);
   });
 
+  it('without a speech service: the microphone says voice is not configured; 朗读 uses the browser’s own voice', async () => {
+    const { page, problems } = await newPage({ viewport: { width: 1280, height: 800 } });
+    const { panel } = await openWidget(page, served.url);
+    await panel.getByRole('button', { name: '点击说话' }).click();
+    await panel.getByText('语音识别还没有开通，请用文字输入您的问题。').waitFor();
+    // No hang and no error page: the text box still works.
+    await ask(page, question);
+    // Records what speechSynthesis was asked to say (headless Chromium has no voices to say it with).
+    await page.evaluate(`(() => {
+      window.xnSpoken = [];
+      window.speechSynthesis.speak = (utterance) => window.xnSpoken.push({ text: utterance.text, lang: utterance.lang });
+    })()`);
+    await page.locator('.xn-assistant').last().getByRole('button', { name: '朗读' }).click();
+    await page.waitForFunction('window.xnSpoken.length > 0');
+    const spoken = (await page.evaluate('window.xnSpoken')) as { text: string; lang: string }[];
+    expect(spoken[0]!.lang).toBe('zh-CN');
+    expect(spoken[0]!.text).toContain('住房公积金');
+    expect(spoken[0]!.text).not.toContain('[1]');
+    expect(problems).toEqual([]);
+  });
+
   it('fits a 375 px phone screen, in normal and large text', async () => {
     const { page, problems } = await newPage({
       viewport: { width: 375, height: 667 },

@@ -14,6 +14,7 @@ import {
   type ChatTurn,
 } from '../../common';
 import type { ChannelAdapter, InboundMessage } from '../types';
+import type { VoiceStreams } from '../voice/voice-streams';
 import { clientAddress } from './client-address';
 
 export interface StoredConversations {
@@ -41,6 +42,8 @@ export interface WebChatDependencies {
   logger?: { error(object: object, message: string): void };
   /** Earlier messages sent back on (re)connecting, so the widget can show the conversation again. */
   resumeMessages?: number;
+  /** Spoken questions on the same socket (`audio:start`, `audio:chunk`, `audio:end`). */
+  voice?: VoiceStreams | undefined;
 }
 
 interface RequestWithVoter extends IncomingMessage {
@@ -228,6 +231,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
           return;
         }
         socket.on('message', (payload: unknown) => receive(socket, userId, payload));
+        deps.voice?.attach(socket, userId);
         resume(socket, userId).catch((error: unknown) => {
           deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
           socket.emit('ready', { conversationId: null, messages: [] });

@@ -3,11 +3,15 @@ import { menuActions } from './menu-actions';
 import type { WechatInbound } from './wechat-xml';
 import type { WechatShortcuts } from './wechat-shortcuts';
 import { wechatTexts } from './wechat-texts';
+import { isAppError } from '../../common';
 
 export interface InboundAnswerDependencies {
   shortcuts: Pick<WechatShortcuts, 'answer' | 'previews' | 'results'>;
   /** Puts `text` to Xiaoning as the person `openid` and returns what to send back; `raw` is the parsed XML. */
   askXiaoning(openid: string, text: string, raw: unknown): Promise<WechatReply>;
+  /** A voice message's text from its recording (media API + speech service); absent without a speech provider. */
+  transcribeVoice?: ((mediaId: string) => Promise<string>) | undefined;
+  logger?: { warn(object: object, message: string): void };
 }
 
 const text = (content: string): WechatReply => ({ type: 'text', content });
@@ -31,7 +35,18 @@ export function createInboundAnswerer(deps: InboundAnswerDependencies) {
       }
       case 'voice': {
         const recognised = inbound.Recognition?.trim() ?? '';
-        return recognised === '' ? text(wechatTexts.typeInstead) : answerText(recognised);
+        if (recognised !== '') return answerText(recognised);
+        if (!deps.transcribeVoice || !inbound.MediaId) return text(wechatTexts.typeInstead);
+        let transcribed: string;
+        try {
+          transcribed = (await deps.transcribeVoice(inbound.MediaId)).trim();
+        } catch (error) {
+          deps.logger?.warn({ err: error, channel: 'wechat' }, 'voice message not transcribed');
+          // Not heard, or a format we cannot read: say it again or type; the service down: type.
+          const unheard = isAppError(error) && (error.code === 'UNPROCESSABLE' || error.code === 'UNSUPPORTED_MEDIA_TYPE');
+          return text(unheard ? wechatTexts.typeInstead : wechatTexts.voiceUnavailable);
+        }
+        return transcribed === '' ? text(wechatTexts.typeInstead) : answerText(transcribed);
       }
       case 'event': {
         const event = inbound.Event?.toLowerCase();

@@ -4,6 +4,9 @@ import type { RetryGuardOptions } from './retry-guard';
 import { createWechatAdapter, type WechatAdapter } from './wechat-adapter';
 import { createWechatApiClient } from './wechat-api-client';
 import { createWechatShortcuts, type ShortcutDependencies } from './wechat-shortcuts';
+import type { SpeechToText } from '../voice/speech-types';
+import { createAudioTranscoder } from '../voice/transcode-audio';
+import { transcribeRecording } from '../voice/transcribe-recording';
 
 export interface WechatSettings {
   token: string | undefined;
@@ -33,6 +36,8 @@ export interface WechatChannelParts {
   retryGuard?: RetryGuardOptions;
   /** The clock signature timestamps are checked against (tests replaying recorded requests set it). */
   now?: () => number;
+  /** The configured recogniser: voice messages WeChat did not recognise are fetched and transcribed with it. */
+  speechToText?: SpeechToText | undefined;
 }
 
 /** The WeChat channel as configured, or undefined when WECHAT_TOKEN is not set (the channel is off). */
@@ -44,6 +49,7 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
       : undefined;
   if (!api)
     parts.logger.warn({ channel: 'wechat' }, 'WECHAT_APP_ID/WECHAT_APP_SECRET not set: answers slower than 4.5 s cannot be delivered');
+  const transcoder = createAudioTranscoder();
   parts.logger.info({ channel: 'wechat', safeMode: Boolean(settings.encodingAesKey) }, 'WeChat channel on at /wechat');
   return createWechatAdapter({
     token: settings.token,
@@ -56,6 +62,14 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
       voting: parts.voting,
       publicBaseUrl: settings.publicBaseUrl,
     }),
+    transcribeVoice:
+      api && parts.speechToText
+        ? async (mediaId: string) => {
+            const speechToText = parts.speechToText!;
+            const media = await api.fetchMedia(mediaId);
+            return transcribeRecording(speechToText, await transcoder.toSpeechPcm(media.bytes));
+          }
+        : undefined,
     findConversation: createRecentConversationFinder({ conversations: parts.repositories.conversations }),
     logger: parts.logger,
     replyDeadlineMs: parts.replyDeadlineMs,

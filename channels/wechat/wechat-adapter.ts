@@ -25,6 +25,8 @@ export interface WechatAdapterDependencies {
   /** Delivers answers that missed the passive-reply window; without it such answers are only logged. */
   api?: Pick<WechatApiClient, 'sendCustomerServiceMessage'> | undefined;
   shortcuts: Pick<WechatShortcuts, 'answer' | 'previews' | 'results'>;
+  /** A voice message's text from its recording, when a speech service is configured. */
+  transcribeVoice?: ((mediaId: string) => Promise<string>) | undefined;
   /** The conversation an openid continues, if any (see recent-conversation.ts). */
   findConversation?: (openid: string) => Promise<string | undefined>;
   logger: Logger;
@@ -98,7 +100,12 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
     return reply ?? { type: 'text', content: somethingWentWrong };
   };
 
-  const answer = createInboundAnswerer({ shortcuts: deps.shortcuts, askXiaoning });
+  const answer = createInboundAnswerer({
+    shortcuts: deps.shortcuts,
+    askXiaoning,
+    transcribeVoice: deps.transcribeVoice,
+    logger: deps.logger,
+  });
 
   const deliverLater = (openid: string, work: Promise<WechatReply | undefined>) => {
     const delivery = work

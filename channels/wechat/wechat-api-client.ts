@@ -28,6 +28,8 @@ const resultSchema = z.object({ errcode: z.number().optional(), errmsg: z.string
 
 // 40001: invalid credential (e.g. another server fetched a newer token); 42001: token expired; 40014: invalid token.
 const staleTokenCodes = new Set([40001, 40014, 42001]);
+// A WeChat voice message lasts 60 s at most: about 100 KB of AMR. Anything far larger is not one.
+const maxMediaBytes = 2 * 1024 * 1024;
 // Refresh a little before WeChat's own expiry so a token never dies between fetching and using it.
 const refreshMarginMs = 5 * 60_000;
 
@@ -102,8 +104,38 @@ export function createWechatApiClient(options: WechatApiOptions) {
     throw wechatFailed(`WeChat refused ${path} (errcode ${errcode}: ${body.success ? (body.data.errmsg ?? '') : ''})`, { errcode });
   };
 
+  /** A voice message's recording (GET /cgi-bin/media/get): WeChat keeps it three days; AMR for voice. */
+  const fetchMedia = async (mediaId: string, retried = false): Promise<{ contentType: string; bytes: Buffer }> => {
+    const token = await accessToken();
+    const query = new URLSearchParams({ access_token: token, media_id: mediaId });
+    let response: Response;
+    try {
+      response = await fetchImplementation(`${base}/cgi-bin/media/get?${query}`, { signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      throw wechatFailed(`WeChat media API unreachable: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    if (!response.ok) throw wechatFailed(`WeChat media API answered HTTP ${response.status}`);
+    const contentType = response.headers.get('content-type') ?? '';
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > maxMediaBytes) throw wechatFailed(`voice media of ${declared} bytes is over the limit`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > maxMediaBytes) throw wechatFailed(`voice media of ${bytes.length} bytes is over the limit`);
+    // Failures come as JSON with an errcode instead of the file.
+    if (/json|text\/plain/.test(contentType)) {
+      const body = resultSchema.safeParse(JSON.parse(bytes.toString('utf8') || '{}'));
+      const errcode = body.success ? (body.data.errcode ?? -1) : -1;
+      if (staleTokenCodes.has(errcode) && !retried) {
+        if (cached?.token === token) cached = undefined;
+        return fetchMedia(mediaId, true);
+      }
+      throw wechatFailed(`WeChat refused media ${mediaId} (errcode ${errcode})`, { errcode });
+    }
+    return { contentType, bytes };
+  };
+
   return {
     accessToken,
+    fetchMedia,
     sendCustomerServiceMessage: (openid: string, reply: WechatReply) =>
       post('/cgi-bin/message/custom/send', customMessageBody(openid, reply)),
   };

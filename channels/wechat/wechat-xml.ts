@@ -65,6 +65,8 @@ export const inboundMessageSchema = z.object({
   MsgId: optionalText,
   Content: optionalText,
   Recognition: optionalText,
+  MediaId: optionalText,
+  Format: optionalText,
   Event: optionalText,
   EventKey: optionalText,
 });

@@ -16,6 +16,10 @@ export interface FakeWechatServer {
   sendAttempts: { accessToken: string; errcode: number }[];
   /** The next custom/send answers this errcode once (40001: the token was invalidated elsewhere). */
   failNextSend(errcode: number): void;
+  /** Recordings served by GET /cgi-bin/media/get, by media_id (voice messages are AMR). */
+  media: Map<string, { contentType: string; bytes: Buffer }>;
+  /** media_ids asked for, in order. */
+  mediaRequests: string[];
   /** Resolves once `count` messages were accepted. */
   waitForMessages(count: number, timeoutMs?: number): Promise<CustomerServiceMessage[]>;
   close(): Promise<void>;
@@ -37,6 +41,8 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
   let issued = 0;
   let currentToken: string | undefined;
   const failures: number[] = [];
+  const media: FakeWechatServer['media'] = new Map();
+  const mediaRequests: string[] = [];
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -50,6 +56,28 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
       issued += 1;
       currentToken = `fake-access-token-${issued}`;
       json(response, { access_token: currentToken, expires_in: 7200 });
+      return;
+    }
+    // The media API answers the file itself, or JSON with an errcode (as WeChat does) for a bad token or id.
+    if (request.method === 'GET' && url.pathname === '/cgi-bin/media/get') {
+      const mediaId = url.searchParams.get('media_id') ?? '';
+      mediaRequests.push(mediaId);
+      if (url.searchParams.get('access_token') !== currentToken) {
+        json(response, { errcode: 40001, errmsg: 'invalid credential' });
+        return;
+      }
+      const file = media.get(mediaId);
+      if (!file) {
+        json(response, { errcode: 40007, errmsg: 'invalid media_id' });
+        return;
+      }
+      response
+        .writeHead(200, {
+          'Content-Type': file.contentType,
+          'Content-Length': String(file.bytes.length),
+          'Content-Disposition': `attachment; filename="${mediaId}.amr"`,
+        })
+        .end(file.bytes);
       return;
     }
     if (request.method === 'POST' && url.pathname === '/cgi-bin/message/custom/send') {
@@ -79,6 +107,8 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
     tokenRequests,
     messages,
     sendAttempts,
+    media,
+    mediaRequests,
     failNextSend(errcode) {
       failures.push(errcode);
     },

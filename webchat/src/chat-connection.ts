@@ -1,5 +1,6 @@
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { chatNamespace, type ChatClientEvents, type ChatServerEvents } from '../../common/chat-protocol';
+import { speechChannelOfSocket, type SpeechChannel, type SpeechSocket } from '../../common/dictation';
 import { readAnswerDone, readDelta, readReady, readServerError, type AnswerDone, type ReadyPayload, type ServerError } from './protocol';
 import type { RememberedValue } from './remembered-value';
 import { isAnswered } from './transcript';
@@ -19,6 +20,8 @@ export type CreateSocket = (url: string, options: Partial<ManagerOptions & Socke
 export interface ChatConnection {
   /** Sends now when connected, otherwise as soon as the connection is back. */
   send(text: string): void;
+  /** Spoken questions on the same socket (audio:start, audio:chunk, audio:end and their answers). */
+  speech: SpeechChannel;
   close(): void;
 }
 
@@ -106,6 +109,7 @@ export function openChatConnection(options: {
       pending = text;
       if (isReady) socket.emit('message', { text });
     },
+    speech: speechChannelOfSocket(socket as unknown as SpeechSocket),
     close() {
       clearTimeout(retryTimer);
       socket.disconnect();

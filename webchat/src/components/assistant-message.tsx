@@ -2,6 +2,8 @@ import { listedSourceNumbers, splitAnswer } from '../answer-segments';
 import type { Source } from '../protocol';
 import type { ChatMessage } from '../transcript';
 import { SuggestionButtons } from './suggestion-buttons';
+import type { ReadAloud } from '../read-aloud';
+import { ReadAloudButton } from './read-aloud-button';
 
 /** Several passages of one law share a title; the innermost heading (e.g. 第二十四条) tells them apart. */
 const sourceLabel = ({ title, headingPath }: Source) => {
@@ -14,9 +16,10 @@ export interface AssistantMessageProps {
   showSuggestions: boolean;
   onAsk: (text: string) => void;
   onOpenSource: (source: Source, number: number, trigger: HTMLElement | null) => void;
+  readAloud?: ReadAloud | undefined;
 }
 
-export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource }: AssistantMessageProps) {
+export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource, readAloud }: AssistantMessageProps) {
   const { sources } = message;
   const open = (number: number) => (event: MouseEvent) => onOpenSource(sources[number - 1], number, event.currentTarget as HTMLElement);
   return (
@@ -59,6 +62,7 @@ export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource
           </ol>
         </div>
       )}
+      {readAloud && !message.streaming && message.text !== '' && <ReadAloudButton text={message.text} readAloud={readAloud} />}
       {showSuggestions && message.suggestions.length > 0 && (
         <SuggestionButtons label="您可能还想问" suggestions={message.suggestions} disabled={false} onAsk={onAsk} />
       )}

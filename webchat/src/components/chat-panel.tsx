@@ -5,6 +5,8 @@ import { ConnectionStatus } from './connection-status';
 import { MessageComposer } from './message-composer';
 import { MessageList } from './message-list';
 import { SourceView } from './source-view';
+import type { ReadAloud } from '../read-aloud';
+import type { VoiceInputProps } from './voice-input';
 
 export interface OpenedSource {
   source: Source;
@@ -20,9 +22,13 @@ export interface ChatPanelProps {
   onClose: () => void;
   /** False when the text was not sent (empty, or an answer is still coming). */
   onSend: (text: string) => boolean;
+  /** The microphone: recognised text goes into the text box. */
+  voice?: Omit<VoiceInputProps, 'onText'>;
+  /** 朗读 on each answer. */
+  readAloud?: ReadAloud;
 }
 
-export function ChatPanel({ state, largeText, onToggleLargeText, onClose, onSend }: ChatPanelProps) {
+export function ChatPanel({ state, largeText, onToggleLargeText, onClose, onSend, voice, readAloud }: ChatPanelProps) {
   const [opened, setOpened] = useState<OpenedSource | undefined>(undefined);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -69,6 +75,7 @@ export function ChatPanel({ state, largeText, onToggleLargeText, onClose, onSend
         waiting={state.waiting}
         onAsk={ask}
         onOpenSource={(source, number, trigger) => setOpened({ source, number, trigger })}
+        readAloud={readAloud}
       />
       {opened && <SourceView source={opened.source} number={opened.number} onBack={closeSource} />}
       {state.error && (
@@ -76,7 +83,7 @@ export function ChatPanel({ state, largeText, onToggleLargeText, onClose, onSend
           {state.error}
         </p>
       )}
-      <MessageComposer inputRef={input} waiting={state.waiting} onSend={onSend} />
+      <MessageComposer inputRef={input} waiting={state.waiting} onSend={onSend} voice={voice} />
     </section>
   );
 }

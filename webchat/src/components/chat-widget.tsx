@@ -3,6 +3,9 @@ import { openChatConnection, type ChatConnection, type CreateSocket } from '../c
 import { chatReducer, initialChatState } from '../chat-state';
 import type { SubscribeToAskRequests } from '../ask-requests';
 import type { RememberedValue } from '../remembered-value';
+import type { SpeechChannel } from '../../../common/dictation';
+import { createReadAloud } from '../read-aloud';
+import { speechStatusLoader } from '../speech-support';
 import { ChatPanel } from './chat-panel';
 import { LauncherButton } from './launcher-button';
 
@@ -23,6 +26,9 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
   const connection = useRef<ChatConnection | undefined>(undefined);
   const launcher = useRef<HTMLButtonElement>(null);
   const hasBeenOpen = useRef(false);
+  const [speechChannel, setSpeechChannel] = useState<SpeechChannel | undefined>(undefined);
+  const [speechStatus] = useState(() => speechStatusLoader(origin));
+  const [readAloud] = useState(() => createReadAloud(origin, speechStatus));
 
   // Connect on first opening only: most visitors of a column page never chat.
   useEffect(() => {
@@ -39,6 +45,7 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
         failed: (error) => dispatch({ type: 'failed', message: error.message }),
       },
     });
+    setSpeechChannel(connection.current.speech);
   }, [open, origin, conversation, createSocket]);
   useEffect(() => () => connection.current?.close(), []);
   useEffect(
@@ -54,7 +61,8 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
   useEffect(() => {
     if (open) hasBeenOpen.current = true;
     else if (hasBeenOpen.current) launcher.current?.focus();
-  }, [open]);
+    if (!open) readAloud.stop();
+  }, [open, readAloud]);
 
   const toggleLargeText = () => {
     const next = !largeText;
@@ -78,7 +86,15 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
     <div class={largeText ? 'xn-widget xn-large' : 'xn-widget'}>
       <LauncherButton ref={launcher} hidden={open} onOpen={() => setOpen(true)} />
       {open && (
-        <ChatPanel state={state} largeText={largeText} onToggleLargeText={toggleLargeText} onClose={() => setOpen(false)} onSend={send} />
+        <ChatPanel
+          state={state}
+          largeText={largeText}
+          onToggleLargeText={toggleLargeText}
+          onClose={() => setOpen(false)}
+          onSend={send}
+          voice={{ origin, channel: speechChannel, status: speechStatus }}
+          readAloud={readAloud}
+        />
       )}
     </div>
   );

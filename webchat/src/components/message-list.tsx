@@ -4,6 +4,7 @@ import type { ChatMessage } from '../transcript';
 import { AssistantMessage } from './assistant-message';
 import { SuggestionButtons } from './suggestion-buttons';
 import { TypingIndicator } from './typing-indicator';
+import type { ReadAloud } from '../read-aloud';
 
 const starterQuestions = ['住房公积金在什么情况下可以提取？', '下周谁来接听热线？', '怎么参加接线单位投票？'];
 
@@ -13,9 +14,10 @@ export interface MessageListProps {
   waiting: boolean;
   onAsk: (text: string) => void;
   onOpenSource: (source: Source, number: number, trigger: HTMLElement | null) => void;
+  readAloud?: ReadAloud | undefined;
 }
 
-export function MessageList({ hidden, messages, waiting, onAsk, onOpenSource }: MessageListProps) {
+export function MessageList({ hidden, messages, waiting, onAsk, onOpenSource, readAloud }: MessageListProps) {
   const list = useRef<HTMLDivElement>(null);
   const last = messages[messages.length - 1];
   const answerStarted = last?.role === 'assistant' && last.streaming;
@@ -47,6 +49,7 @@ export function MessageList({ hidden, messages, waiting, onAsk, onOpenSource }: 
             showSuggestions={message === last && !waiting}
             onAsk={onAsk}
             onOpenSource={onOpenSource}
+            readAloud={readAloud}
           />
         ),
       )}
