@@ -102,7 +102,7 @@ export function CallAnalysisSection(props: { unitId: string }) {
         placeholder="边听边记，分析会随内容自动更新"
         onInput={(event) => setText((event.target as HTMLTextAreaElement).value)}
       />
-      <DictationButton onText={setText} />
+      <DictationButton text={text} onText={setText} />
       <p class="analysis-status" role="status">
         {live.status === 'analysing'
           ? '正在分析…'
