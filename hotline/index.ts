@@ -18,3 +18,6 @@ export {
   type SubmitQuestion,
 } from './submissions/question-submissions';
 export { maskContact, type SubmissionView } from './submissions/submission-views';
+export { createAppealExplanations, noPublishedReply, type AppealExplanations } from './explanations/appeal-explanations';
+export { createOpenAiCompletion, type CompleteChat } from './explanations/model-explanation';
+export { type AppealExplanation, type ExplanationPoint } from './explanations/explanation-types';

@@ -11,7 +11,7 @@ import { openKnowledge, type Knowledge } from '../knowledge';
 import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer } from '../bot';
-import { createAppealQueries, type AppealQueries } from '../hotline';
+import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
 import { createCallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
@@ -215,6 +215,14 @@ export async function buildAppDependencies(
     realtime,
     wechat,
     appeals,
+    explanations: createAppealExplanations({
+      detail: appeals.detail,
+      complete:
+        config.openai.baseUrl && config.openai.chatModel
+          ? createOpenAiCompletion({ baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel })
+          : undefined,
+      logger,
+    }),
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge),

@@ -23,6 +23,9 @@ function excerptOf(text: string): string {
   return [...masked].length > excerptLength ? `${[...masked].slice(0, excerptLength).join('')}…` : masked;
 }
 
+/** A reply's opening words for a list, without the salutation (网友：您好！) every reply starts with. */
+const replyExcerptOf = (reply: string) => excerptOf(reply.replace(/^\s*[^：:\n]{0,12}[：:][\s\u3000]*(您好|你好)?[！!，,。]?/u, ''));
+
 /**
  * What the public sees of an appeal in a list. Every text goes through the PII mask; the category and
  * type are the ones filed, else the classifier's.
@@ -45,6 +48,7 @@ export function appealListItem(
     type: appeal.type ?? insight?.type ?? null,
     status: appeal.status,
     hasReply: isReplyPublished(appeal, now),
+    replyExcerpt: isReplyPublished(appeal, now) ? replyExcerptOf(appeal.reply!) : null,
   };
 }
 
