@@ -25,11 +25,7 @@ function excerptOf(text: string): string {
 
 /** A reply's opening words for a list, without the salutation every reply starts with (网友：您好！, “UU0082241”您好！). */
 const replyExcerptOf = (reply: string) =>
-  excerptOf(
-    reply
-      .replace(/^\s*[^：:\n]{0,12}[：:][\s\u3000]*/u, '')
-      .replace(/^[^，。！\n]{0,20}(您好|你好)[！!，,。：:\s\u3000]*/u, ''),
-  );
+  excerptOf(reply.replace(/^\s*[^：:\n]{0,12}[：:][\s\u3000]*/u, '').replace(/^[^，。！\n]{0,20}(您好|你好)[！!，,。：:\s\u3000]*/u, ''));
 
 /**
  * What the public sees of an appeal in a list. Every text goes through the PII mask; the category and
