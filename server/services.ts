@@ -194,6 +194,7 @@ export async function buildAppDependencies(
     // socket.io traffic does not pass the /api limiter: the same per-address figure applies to it here.
     eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
     trustedProxies: config.trustProxy,
+    columnUrl: config.wechat.publicBaseUrl,
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));

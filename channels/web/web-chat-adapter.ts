@@ -41,6 +41,8 @@ export interface WebChatDependencies {
   logger?: { error(object: object, message: string): void };
   /** Earlier messages sent back on (re)connecting, so the widget can show the conversation again. */
   resumeMessages?: number;
+  /** The column's public address (PUBLIC_BASE_URL): the widget links sources and 我要留言 there. */
+  columnUrl?: string | undefined;
 }
 
 interface RequestWithVoter extends IncomingMessage {
@@ -115,6 +117,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     socket.emit('ready', {
       conversationId: owned?.id ?? null,
       messages: messages.filter(isTurn).map(({ role, content }) => ({ role, content })),
+      ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}),
     });
   };
 
@@ -230,7 +233,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
         socket.on('message', (payload: unknown) => receive(socket, userId, payload));
         resume(socket, userId).catch((error: unknown) => {
           deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
-          socket.emit('ready', { conversationId: null, messages: [] });
+          socket.emit('ready', { conversationId: null, messages: [], ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}) });
         });
       });
     },

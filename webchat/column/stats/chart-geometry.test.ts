@@ -26,8 +26,8 @@ describe('chart geometry', () => {
     expect(percent(1 / 3)).toBe('33.3%');
     expect(percent(0)).toBe('0%');
     expect(niceMaximum(360)).toBe(400);
-    expect(niceMaximum(66)).toBe(100);
-    expect(niceMaximum(7)).toBe(10);
+    expect(niceMaximum(66)).toBe(80);
+    expect(niceMaximum(7)).toBe(8);
     expect(niceMaximum(0)).toBe(1);
   });
 });

@@ -41,10 +41,10 @@ export function pieSlices(items: { label: string; count: number }[], radius: num
 /** "12.5%" with one decimal, "0%" for nothing. */
 export const percent = (share: number) => (share === 0 ? '0%' : `${(Math.round(share * 1000) / 10).toString()}%`);
 
-/** A round upper end for an axis: 360 → 400, 66 → 100, 7 → 10. */
+/** A round upper end for an axis: 360 → 400, 66 → 80, 7 → 8. */
 export function niceMaximum(value: number): number {
   if (value <= 0) return 1;
   const magnitude = 10 ** Math.floor(Math.log10(value));
-  const steps = [1, 2, 2.5, 5, 10];
+  const steps = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
   return (steps.find((step) => step * magnitude >= value) ?? 10) * magnitude;
 }
