@@ -83,7 +83,8 @@ export async function modelExplanation(material: ExplanationMaterial, complete: 
         rest = rest.replace(prefix, '');
       }
     }
-    for (const sentence of splitSentences(rest)) {
+    // Models put the marker after the full stop as often as before it: it belongs to the sentence it follows.
+    for (const sentence of splitSentences(rest.replace(/([。！？；!?;])\s*((?:\[\d{1,2}\])+)/gu, '$2$1'))) {
       const cited = [...sentence.matchAll(/\[(\d{1,2})\]/gu)].map((match) => Number(match[1]) - 1).filter((index) => sources[index]);
       const text = sentence
         .replace(/\[\d{1,2}\]/gu, '')
