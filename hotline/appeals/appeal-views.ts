@@ -1,5 +1,9 @@
-import { maskPersonalData } from '../intelligence/privacy/mask-personal-data';
+import { maskPersonalData as maskNumbersAndAddresses } from '../intelligence/privacy/mask-personal-data';
+import { maskCitizenLabel, maskCuedNames } from './name-mask';
 import type { Appeal, AppealInsight } from '../../storage';
+
+/** Every public text of an appeal: numbers and addresses masked, and names written after a cue. */
+const maskPersonalData = (text: string) => maskCuedNames(maskNumbersAndAddresses(text));
 
 /** A policy passage related to an appeal, as the knowledge base returns it. */
 export interface PolicyReference {
@@ -83,7 +87,7 @@ export function appealDetail(
   return {
     ...appealListItem(appeal, context.unitName, context.sessionDate, context.insight, context.now),
     content: maskPersonalData(appeal.content),
-    citizen: appeal.citizenLabel ? maskPersonalData(appeal.citizenLabel) : null,
+    citizen: appeal.citizenLabel ? maskCitizenLabel(maskPersonalData(appeal.citizenLabel)) : null,
     replyUnit: published ? appeal.replyUnit : null,
     reply: published ? maskPersonalData(appeal.reply!) : null,
     repliedAt: published ? appeal.repliedAt!.toISOString() : null,
