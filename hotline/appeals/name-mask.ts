@@ -6,7 +6,10 @@
 const surnames =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤阮缪游柯郑翁施兰蓝池詹欧练';
 const cue = '(本人|我叫|我名叫|名叫|联系人[：:]?|姓名[：:]?|户主[：:]?|申请人[：:]?|反映人[：:]?|投诉人[：:]?)';
-const namePattern = new RegExp(`${cue}\\s*([${surnames}])([\\u4e00-\\u9fa5]{1,2})(?=[，。、；,.;\\s\\u3000]|联系|电话|手机|$)`, 'gu');
+const namePattern = new RegExp(
+  `${cue}\\s*([${surnames}])([\\u4e00-\\u9fa5]{1,2})(?=[，。、；,.;\\s\\u3000]|联系|电话|手机|反映|投诉|咨询|$)`,
+  'gu',
+);
 
 export function maskCuedNames(text: string): string {
   return text.replace(

@@ -51,16 +51,25 @@ export interface InPageElement {
 export interface InPageDocument {
   documentElement: { clientWidth: number; scrollWidth: number };
   querySelectorAll(selector: string): Iterable<InPageElement>;
-  activeElement: { id: string; tagName: string; textContent: string | null } | null;
+  activeElement: { id: string; tagName: string; textContent: string | null; getAttribute(name: string): string | null } | null;
 }
 
 /** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit` presses. */
-export async function tabUntil(page: Page, matches: (focused: { id: string; tagName: string; text: string }) => boolean, limit = 80) {
+export async function tabUntil(
+  page: Page,
+  matches: (focused: { id: string; tagName: string; text: string; label: string }) => boolean,
+  limit = 80,
+) {
   for (let presses = 0; presses < limit; presses += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const active = (globalThis as unknown as { document: InPageDocument }).document.activeElement;
-      return { id: active?.id ?? '', tagName: active?.tagName ?? '', text: active?.textContent ?? '' };
+      return {
+        id: active?.id ?? '',
+        tagName: active?.tagName ?? '',
+        text: active?.textContent ?? '',
+        label: active?.getAttribute('aria-label') ?? '',
+      };
     });
     if (matches(focused)) return;
   }

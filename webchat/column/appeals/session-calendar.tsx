@@ -56,15 +56,13 @@ export function SessionCalendar({ month, unitId, date, onMonth, onDate }: Sessio
                 const units = session.sessions.map((each) => each.unit.name).join('、');
                 return (
                   <td key={column} class="session-day">
-                    <button
-                      type="button"
-                      class="day-button"
-                      aria-pressed={date === day}
-                      aria-label={`${dayLabel(day)}，${units}接线，${session.count} 件诉求`}
-                      onClick={() => onDate(date === day ? '' : day)}
-                    >
+                    <button type="button" class="day-button" aria-pressed={date === day} onClick={() => onDate(date === day ? '' : day)}>
+                      {/* The name read out is the whole sentence; the visible part (3, 67件) is inside it, as axe asks. */}
+                      <span class="visually-hidden">{Number(day.slice(5, 7))}月</span>
                       <span class="day-number">{number}</span>
+                      <span class="visually-hidden">日，{units}接线，</span>
                       <span class="day-count">{session.count}件</span>
+                      <span class="visually-hidden">诉求</span>
                     </button>
                   </td>
                 );

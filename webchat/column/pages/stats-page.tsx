@@ -148,10 +148,9 @@ export function StatsPage() {
                             type="button"
                             class="plain-button"
                             aria-pressed={item.category === category}
-                            aria-label={`看${item.category}的类型分布`}
                             onClick={() => choose(item.category)}
                           >
-                            看类型分布
+                            看<span class="visually-hidden">{item.category}的</span>类型分布
                           </button>
                         </td>
                       </tr>
