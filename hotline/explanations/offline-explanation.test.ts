@@ -46,6 +46,17 @@ describe('AI详解 offline', () => {
       '您所反映的情况已转交县教育局进行核处。',
     ]);
     expect(replySentences('网友：您好！请您向聘用学校咨询，感谢您对教育的关注和支持！')).toEqual(['请您向聘用学校咨询']);
+    expect(replySentences('UU008822：你网上反映的信访件，乡党委、政府十分重视。')).toEqual(['你网上反映的信访件，乡党委、政府十分重视。']);
+  });
+
+  it('reads 你 as 您 for what the citizen can do, and a rule only where one is named', () => {
+    const points = offlineExplanation({
+      ...material,
+      reply:
+        '经核实，道路加宽已列入计划。如不服本处理意见，你可自收到处理意见书之日起30日内提出复查申请。关于你反映的事项，乡政府按照计划到现场进行了查看。',
+      policies: [],
+    });
+    expect(points.map((point) => point.kind)).toEqual(['decision', 'decision', 'next-step']);
   });
 
   it('explains a reply with no cue words by its first real sentence, and adds no basis it does not have', () => {

@@ -6,8 +6,9 @@ const courtesy =
   /^(网友|市民|尊敬的|您好|你好|感谢|谢谢|特此|此复|祝您|欢迎)|感谢您|谢谢您|支持与理解|理解和支持|关注和支持|特此答复|此复[。！]?$|^[^，。]{0,12}[：:]$/u;
 const decisionCue = /经|已|核实|调查|现场|答复|决定|同意|不予|不符合|符合|属于|目前|正在|将|已经|处理|解决|办结|落实|整改|安排/u;
 const nextStepCue =
-  /(请|建议|欢迎)您|您(可|可以|需|需要|应|应当|也可)|可(以)?(向|到|至|前往|拨打|联系|携带|咨询|申请|登录)|咨询电话|联系电话|如有(疑问|异议)|如需/u;
-const ruleCue = /《[^》]+》|第[一二三四五六七八九十百零〇\d]+条|规定|依据|根据|按照|政策/u;
+  /(请|建议|欢迎)(您|你)|(您|你)(可|可以|需|需要|应|应当|也可)|可(以)?(向|到|至|前往|拨打|联系|携带|咨询|申请|登录)|咨询电话|联系电话|如有(疑问|异议)|如需/u;
+const ruleCue =
+  /《[^》]+》|第[一二三四五六七八九十百零〇\d]+条|(依据|根据|按照)[^，。；]{0,30}(规定|办法|条例|法|政策|文件|标准|意见|通知)/u;
 
 /** Leads put before a quoted sentence; fixed, so every word of a point is either one of them or the source's. */
 export const offlineLeads = {
@@ -17,8 +18,8 @@ export const offlineLeads = {
   policy: (title: string, article: string | undefined) => `《${title}》${article ?? ''}规定：`,
 } as const;
 
-/** A greeting opening a sentence (“UU008186”您好，) and a thank-you closing it (，感谢您的支持！). */
-const leadingGreeting = /^[^，。！]{0,16}(您好|你好)[，,！!：:\s]*/u;
+/** A greeting opening a sentence (“UU008186”您好，, UU008822：) and a thank-you closing it (，感谢您的支持！). */
+const leadingGreeting = /^(?:[^，。！]{0,16}(您好|你好)[，,！!：:\s]*|[“"]?[A-Za-z]{0,4}\d{3,}[”"]?[：:]\s*)/u;
 const trailingThanks = /[，,]\s*(感谢|谢谢|欢迎)[^，。！]*[。！!]?$/u;
 
 /**
