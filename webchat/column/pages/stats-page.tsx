@@ -4,51 +4,13 @@ import { appealsApi, type StatsFilter } from '../appeals-api';
 import { chinaToday } from '../appeals/calendar-month';
 import { UnitSelector } from '../appeals/unit-selector';
 import { usePageTitle } from '../components/page-title';
-import { useLoaded, type Loaded } from '../components/use-loaded';
+import { LoadingState } from '../components/loading-state';
+import { useLoaded } from '../components/use-loaded';
 import { BarChart } from '../stats/bar-chart';
-import { percent } from '../stats/chart-geometry';
 import { PieChart } from '../stats/pie-chart';
 import { isPeriod, periods, periodStart, type Period } from '../stats/stats-period';
 import { TrendChart } from '../stats/trend-chart';
-
-function Loading<T>({ state, what, children }: { state: Loaded<T>; what: string; children: (value: T) => preact.ComponentChildren }) {
-  if (state.status === 'loading') return <p class="muted">正在加载{what}…</p>;
-  if (state.status === 'failed')
-    return (
-      <p class="error" role="alert">
-        {what}暂时没有加载出来：{state.failure.message}
-      </p>
-    );
-  return <>{children(state.value)}</>;
-}
-
-function TypeTable({ items, caption }: { items: { type: string; count: number }[]; caption: string }) {
-  const total = items.reduce((sum, item) => sum + item.count, 0);
-  return (
-    <table class="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">诉求类型</th>
-          <th scope="col">件数</th>
-          <th scope="col">占比</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.type}>
-            <th scope="row">{item.type}</th>
-            <td>{item.count}</td>
-            <td>{percent(total === 0 ? 0 : item.count / total)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-const typeSummary = (what: string, items: { type: string; count: number }[]) =>
-  `${what}饼图：${items.map((item) => `${item.type}${item.count}件`).join('，')}。具体数字见下表。`;
+import { TypeTable, typeSummary } from '../stats/type-table';
 
 /**
  * `/stats` 诉求数据分析: 诉求类别 bar → the chosen category's 诉求类型 pie, 诉求类型 pie, 热门标签 and the trend, all
@@ -116,7 +78,7 @@ export function StatsPage() {
 
       <section class="card" aria-labelledby="categories-heading">
         <h2 id="categories-heading">诉求类别</h2>
-        <Loading state={categories} what="诉求类别">
+        <LoadingState state={categories} what="诉求类别">
           {({ items }) =>
             items.length === 0 ? (
               <p class="empty">这个范围里没有诉求。</p>
@@ -160,7 +122,7 @@ export function StatsPage() {
               </>
             )
           }
-        </Loading>
+        </LoadingState>
       </section>
 
       {category && (
@@ -168,7 +130,7 @@ export function StatsPage() {
           <h2 id="drill-heading" tabIndex={-1} ref={drillHeading}>
             {category}的诉求类型
           </h2>
-          <Loading state={categoryTypes} what={`${category}的诉求类型`}>
+          <LoadingState state={categoryTypes} what={`${category}的诉求类型`}>
             {({ items }) => (
               <>
                 <PieChart
@@ -178,7 +140,7 @@ export function StatsPage() {
                 <TypeTable items={items} caption={`${category}的诉求类型（${scope}）`} />
               </>
             )}
-          </Loading>
+          </LoadingState>
           <button type="button" class="plain-button" onClick={() => go({ category: '' })}>
             收起这个类别
           </button>
@@ -187,7 +149,7 @@ export function StatsPage() {
 
       <section class="card" aria-labelledby="types-heading">
         <h2 id="types-heading">诉求类型</h2>
-        <Loading state={types} what="诉求类型">
+        <LoadingState state={types} what="诉求类型">
           {({ items }) => (
             <>
               <PieChart
@@ -197,12 +159,12 @@ export function StatsPage() {
               <TypeTable items={items} caption={`全部诉求的类型（${scope}）`} />
             </>
           )}
-        </Loading>
+        </LoadingState>
       </section>
 
       <section class="card" aria-labelledby="tags-heading">
         <h2 id="tags-heading">热门标签</h2>
-        <Loading state={tags} what="热门标签">
+        <LoadingState state={tags} what="热门标签">
           {({ items }) =>
             items.length === 0 ? (
               <p class="empty">这个范围里还没有热门标签。</p>
@@ -216,7 +178,7 @@ export function StatsPage() {
               </ol>
             )
           }
-        </Loading>
+        </LoadingState>
       </section>
 
       <section class="card" aria-labelledby="trend-heading">
@@ -232,7 +194,7 @@ export function StatsPage() {
             <option value="week">按周</option>
           </select>
         </div>
-        <Loading state={trend} what="诉求趋势">
+        <LoadingState state={trend} what="诉求趋势">
           {({ items }) =>
             items.length === 0 ? (
               <p class="empty">这个范围里没有诉求。</p>
@@ -267,7 +229,7 @@ export function StatsPage() {
               </>
             )
           }
-        </Loading>
+        </LoadingState>
       </section>
     </div>
   );
