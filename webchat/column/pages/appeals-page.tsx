@@ -62,58 +62,22 @@ export function AppealsPage() {
     <div class="appeals-page">
       <h1 tabIndex={-1}>往期回顾</h1>
       <p>按单位或接线日期查看以前的诉求：办理中的只显示状态，答复公开后可以看到答复和“AI详解”。个人信息已隐去。</p>
+      {/* Unit, calendar, list on a phone (the calendar is a filter, so it comes before what it filters); on a wide
+          screen the calendar stands on the right of both. */}
       <div class="appeals-layout">
-        <div class="appeals-main">
-          <section class="card" aria-labelledby="unit-heading">
-            <h2 id="unit-heading">选择单位</h2>
-            {units.status === 'ready' && (
-              <UnitSelector idPrefix="appeals" units={units.value} value={view.unit} onChange={(unit) => go({ unit, page: 1, date: '' })} />
-            )}
-            {units.status === 'loading' && <p class="muted">正在加载单位…</p>}
-            {units.status === 'failed' && (
-              <p class="error" role="alert">
-                单位列表暂时没有加载出来：{units.failure.message}
-              </p>
-            )}
-          </section>
-          <section class="card" aria-labelledby="list-heading" aria-busy={loading}>
-            <h2 id="list-heading" tabIndex={-1} ref={results}>
-              诉求列表
-            </h2>
-            <p class="list-scope" role="status">
-              {loading
-                ? '正在加载…'
-                : result
-                  ? `${scope}：共 ${result.total} 条${result.total > 0 ? `，第 ${view.page} / ${pages} 页` : ''}`
-                  : ''}
+        <section class="card area-unit" aria-labelledby="unit-heading">
+          <h2 id="unit-heading">选择单位</h2>
+          {units.status === 'ready' && (
+            <UnitSelector idPrefix="appeals" units={units.value} value={view.unit} onChange={(unit) => go({ unit, page: 1, date: '' })} />
+          )}
+          {units.status === 'loading' && <p class="muted">正在加载单位…</p>}
+          {units.status === 'failed' && (
+            <p class="error" role="alert">
+              单位列表暂时没有加载出来：{units.failure.message}
             </p>
-            {listed.failure && !loading && (
-              <p class="error" role="alert">
-                诉求列表暂时没有加载出来：{listed.failure}
-              </p>
-            )}
-            {result && !loading && result.total === 0 && (
-              <p class="empty">
-                {view.date ? `${scope}没有查到诉求。` : `${scope}还没有可以公开的往期诉求。`}可以换个单位或日期看看，或者问问右下角的小宁。
-              </p>
-            )}
-            {result && result.items.length > 0 && <AppealList appeals={result.items} />}
-            {result && pages > 1 && (
-              <nav class="pager" aria-label="翻页">
-                <button type="button" class="plain-button" disabled={view.page <= 1 || loading} onClick={() => turnPage(view.page - 1)}>
-                  上一页
-                </button>
-                <span>
-                  第 {view.page} / {pages} 页
-                </span>
-                <button type="button" class="plain-button" disabled={view.page >= pages || loading} onClick={() => turnPage(view.page + 1)}>
-                  下一页
-                </button>
-              </nav>
-            )}
-          </section>
-        </div>
-        <div class="appeals-aside">
+          )}
+        </section>
+        <div class="area-calendar">
           <SessionCalendar
             month={view.month}
             unitId={view.unit}
@@ -122,6 +86,42 @@ export function AppealsPage() {
             onDate={(date) => go({ date, page: 1 })}
           />
         </div>
+        <section class="card area-list" aria-labelledby="list-heading" aria-busy={loading}>
+          <h2 id="list-heading" tabIndex={-1} ref={results}>
+            诉求列表
+          </h2>
+          <p class="list-scope" role="status">
+            {loading
+              ? '正在加载…'
+              : result
+                ? `${scope}：共 ${result.total} 条${result.total > 0 ? `，第 ${view.page} / ${pages} 页` : ''}`
+                : ''}
+          </p>
+          {listed.failure && !loading && (
+            <p class="error" role="alert">
+              诉求列表暂时没有加载出来：{listed.failure}
+            </p>
+          )}
+          {result && !loading && result.total === 0 && (
+            <p class="empty">
+              {view.date ? `${scope}没有查到诉求。` : `${scope}还没有可以公开的往期诉求。`}可以换个单位或日期看看，或者问问右下角的小宁。
+            </p>
+          )}
+          {result && result.items.length > 0 && <AppealList appeals={result.items} />}
+          {result && pages > 1 && (
+            <nav class="pager" aria-label="翻页">
+              <button type="button" class="plain-button" disabled={view.page <= 1 || loading} onClick={() => turnPage(view.page - 1)}>
+                上一页
+              </button>
+              <span>
+                第 {view.page} / {pages} 页
+              </span>
+              <button type="button" class="plain-button" disabled={view.page >= pages || loading} onClick={() => turnPage(view.page + 1)}>
+                下一页
+              </button>
+            </nav>
+          )}
+        </section>
       </div>
     </div>
   );
