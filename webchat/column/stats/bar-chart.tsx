@@ -9,8 +9,8 @@ export interface BarChartProps {
 }
 
 const rowHeight = 30;
-const labelWidth = 96;
-const width = 600;
+const labelWidth = 80;
+const width = 400;
 
 /**
  * Horizontal bars (Chinese labels stay readable at 375 px). The drawing is one image to assistive technology;

@@ -1,6 +1,6 @@
 import { chartColours, niceMaximum } from './chart-geometry';
 
-const width = 600;
+const width = 400;
 const height = 200;
 const bottom = 28;
 
