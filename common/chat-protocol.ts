@@ -29,6 +29,8 @@ export interface ChatMessage {
 export interface ChatReady {
   conversationId: string | null;
   messages: ChatTurn[];
+  /** The column's public address (PUBLIC_BASE_URL) when set: the widget links sources and 我要留言 there. */
+  columnUrl?: string;
 }
 
 /** A piece of the answer as it is written. */

@@ -20,3 +20,6 @@ export {
 } from './submissions/question-submissions';
 export { maskContact, type SubmissionView } from './submissions/submission-views';
 export { emergencyAdviceFor, findEmergencyInMessage, type EmergencyKind } from './emergency/emergency-advice';
+export { createAppealExplanations, noPublishedReply, type AppealExplanations } from './explanations/appeal-explanations';
+export { createOpenAiCompletion, type CompleteChat } from './explanations/model-explanation';
+export { type AppealExplanation, type ExplanationPoint } from './explanations/explanation-types';

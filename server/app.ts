@@ -8,7 +8,7 @@ import { AppError } from '../common';
 import { createRateLimiter } from '../common';
 import type { Repositories } from '../storage';
 import type { Xiaoning } from '../bot';
-import type { AppealQueries } from '../hotline';
+import type { AppealExplanations, AppealQueries } from '../hotline';
 import type { CallAssistant } from '../hotline';
 import type { Voting } from '../hotline';
 import type { QuestionSubmissions } from '../hotline';
@@ -27,6 +27,8 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
+import { registerExplanationRoutes } from './routes/explanation-routes';
+import { registerPoliciesRoutes } from './routes/policies-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
 import { registerPreviewsRoutes } from './routes/previews-routes';
 import { registerAppealsRoutes } from './routes/appeals-routes';
@@ -49,6 +51,8 @@ export interface AppDependencies {
   /** 我要留言: citizens' questions for coming sessions, their moderation and the officials' view. */
   submissions: QuestionSubmissions;
   appeals: AppealQueries;
+  /** AI详解 of published replies; absent in apps built without it (the route is then not mounted). */
+  explanations?: AppealExplanations;
   assistant: CallAssistant;
   xiaoning: Xiaoning;
   /** Speech recognition and synthesis for /api/speech (the widget streams over socket.io instead). */
@@ -134,6 +138,8 @@ export function createApp(dependencies: AppDependencies): Express {
   registerPreviewsRoutes(api, repositories);
   registerStatsRoutes(api, repositories.stats);
   registerAppealsRoutes(api, dependencies.appeals);
+  if (dependencies.explanations) registerExplanationRoutes(api, dependencies.explanations);
+  registerPoliciesRoutes(api, repositories.documents);
   registerOfficialsRoutes(api, dependencies.assistant);
   registerChatRoutes(api, dependencies.xiaoning);
   if (dependencies.speech) registerSpeechRoutes(api, dependencies.speech);

@@ -11,7 +11,7 @@ import { openKnowledge, type Knowledge } from '../knowledge';
 import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer } from '../bot';
-import { createAppealQueries, type AppealQueries } from '../hotline';
+import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
 import { createCallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
@@ -225,6 +225,7 @@ export async function buildAppDependencies(
     // socket.io traffic does not pass the /api limiter: the same per-address figure applies to it here.
     eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
     trustedProxies: config.trustProxy,
+    columnUrl: config.wechat.publicBaseUrl,
     logger,
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
@@ -253,6 +254,14 @@ export async function buildAppDependencies(
     voiceStreams,
     wechat,
     appeals,
+    explanations: createAppealExplanations({
+      detail: appeals.detail,
+      complete:
+        config.openai.baseUrl && config.openai.chatModel
+          ? createOpenAiCompletion({ baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel })
+          : undefined,
+      logger,
+    }),
     assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge, speech),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { horizontalOverflow, seriousViolations, tabUntil, watchProblems, type InPageDocument } from './support/page-checks';
 import { createUserAccount } from '../server/auth/user-accounts';
 import { launchChromium } from './support/chromium';
 import { createTestApp } from './support/test-app';
@@ -14,70 +14,6 @@ const outputFolder = path.resolve(__dirname, '../test-output');
 interface PreviewItem {
   id: string;
   unit: { id: string; name: string };
-}
-
-/** What the page reported that a citizen would suffer from: script errors, failed loads, CSP violations. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    // The friendly 404 pages are answered with status 404 on purpose; Chromium logs that as a failed resource.
-    if (message.type() === 'error' && !message.text().includes('404')) problems.push(`console: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => {
-    // Closing a page cuts socket.io's long-poll; that is not a citizen's problem.
-    if (!request.url().includes('/socket.io/')) problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
-  });
-  return problems;
-}
-
-/** Serious and critical accessibility violations (axe-core), the widget's shadow root included. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} (${node.failureSummary ?? ''})`).join(', ')}`,
-    );
-}
-
-/** Elements wider than the viewport, or a page that scrolls sideways. */
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => {
-    const document = (globalThis as unknown as { document: InPageDocument }).document;
-    const width = document.documentElement.clientWidth;
-    const outside = [...document.querySelectorAll('body *')]
-      .filter((element) => element.getClientRects().length > 0 && element.getBoundingClientRect().right > width + 0.5)
-      .filter((element) => !element.closest('.visually-hidden, .skip-link'))
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-    return document.documentElement.scrollWidth > width ? ['page scrolls sideways', ...outside] : outside;
-  });
-
-interface InPageElement {
-  tagName: string;
-  className: string;
-  getClientRects(): { length: number };
-  getBoundingClientRect(): { right: number };
-  closest(selector: string): unknown;
-}
-interface InPageDocument {
-  documentElement: { clientWidth: number; scrollWidth: number };
-  querySelectorAll(selector: string): Iterable<InPageElement>;
-  activeElement: { id: string; tagName: string; textContent: string | null } | null;
-}
-
-/** Presses Tab until the focused element matches, as a keyboard user would; fails after `limit` presses. */
-async function tabUntil(page: Page, matches: (focused: { id: string; tagName: string; text: string }) => boolean, limit = 80) {
-  for (let presses = 0; presses < limit; presses += 1) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const active = (globalThis as unknown as { document: InPageDocument }).document.activeElement;
-      return { id: active?.id ?? '', tagName: active?.tagName ?? '', text: active?.textContent ?? '' };
-    });
-    if (matches(focused)) return;
-  }
-  throw new Error('not reachable by Tab');
 }
 
 const countOf = async (page: Page, unitName: string) => {

@@ -44,6 +44,8 @@ export interface WebChatDependencies {
   resumeMessages?: number;
   /** Spoken questions on the same socket (`audio:start`, `audio:chunk`, `audio:end`). */
   voice?: VoiceStreams | undefined;
+  /** The column's public address (PUBLIC_BASE_URL): the widget links sources and 我要留言 there. */
+  columnUrl?: string | undefined;
 }
 
 interface RequestWithVoter extends IncomingMessage {
@@ -118,6 +120,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     socket.emit('ready', {
       conversationId: owned?.id ?? null,
       messages: messages.filter(isTurn).map(({ role, content }) => ({ role, content })),
+      ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}),
     });
   };
 
@@ -234,7 +237,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
         deps.voice?.attach(socket, userId);
         resume(socket, userId).catch((error: unknown) => {
           deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
-          socket.emit('ready', { conversationId: null, messages: [] });
+          socket.emit('ready', { conversationId: null, messages: [], ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}) });
         });
       });
     },

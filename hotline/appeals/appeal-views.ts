@@ -1,5 +1,9 @@
-import { maskPersonalData } from '../intelligence/privacy/mask-personal-data';
+import { maskPersonalData as maskNumbersAndAddresses } from '../intelligence/privacy/mask-personal-data';
+import { maskCitizenLabel, maskCuedNames } from './name-mask';
 import type { Appeal, AppealInsight } from '../../storage';
+
+/** Every public text of an appeal: numbers and addresses masked, and names written after a cue. */
+const maskPersonalData = (text: string) => maskCuedNames(maskNumbersAndAddresses(text));
 
 /** A policy passage related to an appeal, as the knowledge base returns it. */
 export interface PolicyReference {
@@ -23,6 +27,10 @@ function excerptOf(text: string): string {
   return [...masked].length > excerptLength ? `${[...masked].slice(0, excerptLength).join('')}…` : masked;
 }
 
+/** A reply's opening words for a list, without the salutation every reply starts with (网友：您好！, “UU0082241”您好！). */
+const replyExcerptOf = (reply: string) =>
+  excerptOf(reply.replace(/^\s*[^：:\n]{0,12}[：:][\s\u3000]*/u, '').replace(/^[^，。！\n]{0,20}(您好|你好)[！!，,。：:\s\u3000]*/u, ''));
+
 /**
  * What the public sees of an appeal in a list. Every text goes through the PII mask; the category and
  * type are the ones filed, else the classifier's.
@@ -45,6 +53,7 @@ export function appealListItem(
     type: appeal.type ?? insight?.type ?? null,
     status: appeal.status,
     hasReply: isReplyPublished(appeal, now),
+    replyExcerpt: isReplyPublished(appeal, now) ? replyExcerptOf(appeal.reply!) : null,
   };
 }
 
@@ -78,7 +87,7 @@ export function appealDetail(
   return {
     ...appealListItem(appeal, context.unitName, context.sessionDate, context.insight, context.now),
     content: maskPersonalData(appeal.content),
-    citizen: appeal.citizenLabel ? maskPersonalData(appeal.citizenLabel) : null,
+    citizen: appeal.citizenLabel ? maskCitizenLabel(maskPersonalData(appeal.citizenLabel)) : null,
     replyUnit: published ? appeal.replyUnit : null,
     reply: published ? maskPersonalData(appeal.reply!) : null,
     repliedAt: published ? appeal.repliedAt!.toISOString() : null,

@@ -15,6 +15,7 @@ const listItemSchema = z.object({
   type: z.string().nullable(),
   status: z.string(),
   hasReply: z.boolean(),
+  replyExcerpt: z.string().nullable(),
 });
 
 const policySchema = z.object({ source: z.string(), title: z.string(), headingPath: z.array(z.string()), excerpt: z.string() });

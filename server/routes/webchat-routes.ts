@@ -16,7 +16,7 @@ export interface WebchatRoutesOptions {
 }
 
 /** The column's routes (DESIGN.md §8); the page app draws each of them, the server only hands out its shell. */
-const columnRoutes = ['/', '/appeals', '/appeals/:id', '/stats'];
+const columnRoutes = ['/', '/appeals', '/appeals/:id', '/stats', '/policies'];
 /** Paths that are never pages: a miss there stays the JSON 404 of the API. */
 const notPages = /^\/(api|webchat|admin|wechat|socket\.io)(\/|$)/;
 

@@ -1,12 +1,17 @@
 import { useRef } from 'preact/hooks';
-import { LocationProvider, Route, Router } from 'preact-iso';
+import { LocationProvider, Route, Router, lazy } from 'preact-iso';
 import { rememberedValue } from '../src/remembered-value';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
-import { ComingSoonPage } from './pages/coming-soon-page';
+import { AppealPage } from './pages/appeal-page';
+import { AppealsPage } from './pages/appeals-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PolicyPage } from './pages/policy-page';
 import { PreviewPage } from './pages/preview-page';
+
+/** The charts are drawn only on 数据分析: its code (and theirs) loads when that page is opened. */
+const StatsPage = lazy(() => import('./pages/stats-page').then((module) => module.StatsPage));
 
 /** Shared with the widget, so 大字 chosen on the page also enlarges Xiaoning's panel (and the other way round). */
 const largeTextPreference = rememberedValue('xiaoning.largeText');
@@ -32,9 +37,10 @@ export function ColumnApp() {
         <Router onRouteChange={focusHeadingOnNavigation(previousUrl)}>
           <Route path="/" component={HomePage} />
           <Route path="/previews/:id" component={PreviewPage} />
-          <Route path="/appeals" component={ComingSoonPage} title="往期回顾" />
-          <Route path="/appeals/:id" component={ComingSoonPage} title="诉求详情" />
-          <Route path="/stats" component={ComingSoonPage} title="诉求数据分析" />
+          <Route path="/appeals" component={AppealsPage} />
+          <Route path="/appeals/:id" component={AppealPage} />
+          <Route path="/stats" component={StatsPage} />
+          <Route path="/policies" component={PolicyPage} />
           <Route default component={NotFoundPage} />
         </Router>
       </main>

@@ -29,6 +29,9 @@ export function readReady(payload: unknown): ReadyPayload | undefined {
         ? [{ role: message.role, content: message.content }]
         : [],
     ),
+    ...(typeof payload.columnUrl === 'string' && /^https?:\/\//.test(payload.columnUrl)
+      ? { columnUrl: payload.columnUrl.replace(/\/+$/, '') }
+      : {}),
   };
 }
 

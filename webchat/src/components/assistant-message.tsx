@@ -1,4 +1,7 @@
+import { useContext } from 'preact/hooks';
 import { listedSourceNumbers, splitAnswer } from '../answer-segments';
+import { ColumnAddress } from '../column-address';
+import { leaveMessageHref, linkLeaveMessage } from '../column-links';
 import type { Source } from '../protocol';
 import type { ChatMessage } from '../transcript';
 import { SuggestionButtons } from './suggestion-buttons';
@@ -21,6 +24,20 @@ export interface AssistantMessageProps {
 
 export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource, readAloud }: AssistantMessageProps) {
   const { sources } = message;
+  const column = useContext(ColumnAddress);
+  // Mentions of 在本栏目留言 link to the form once the answer is complete (a half-streamed phrase would flicker).
+  const withLinks = (text: string) =>
+    !column || message.streaming
+      ? text
+      : linkLeaveMessage(text).map((part, index) =>
+          part.kind === 'text' ? (
+            part.text
+          ) : (
+            <a key={`leave-${index}`} class="xn-inline-link" href={leaveMessageHref(column)}>
+              {part.text}
+            </a>
+          ),
+        );
   const open = (number: number) => (event: MouseEvent) => onOpenSource(sources[number - 1], number, event.currentTarget as HTMLElement);
   return (
     <div class="xn-message xn-assistant" aria-busy={message.streaming ? 'true' : undefined}>
@@ -28,7 +45,7 @@ export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource
       <p class="xn-text">
         {splitAnswer(message.text, sources.length).map((segment, index) =>
           segment.kind === 'text' ? (
-            segment.text
+            withLinks(segment.text)
           ) : (
             <button
               key={index}

@@ -1,6 +1,7 @@
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import { openChatConnection, type ChatConnection, type CreateSocket } from '../chat-connection';
 import { chatReducer, initialChatState } from '../chat-state';
+import { ColumnAddress } from '../column-address';
 import type { SubscribeToAskRequests } from '../ask-requests';
 import type { RememberedValue } from '../remembered-value';
 import type { SpeechChannel } from '../../../common/dictation';
@@ -23,6 +24,7 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
   const [asked, setAsked] = useState<string | undefined>(undefined);
   const [largeText, setLargeText] = useState(() => largeTextPreference.get() === 'on');
   const [state, dispatch] = useReducer(chatReducer, initialChatState);
+  const [columnUrl, setColumnUrl] = useState<string | undefined>(undefined);
   const connection = useRef<ChatConnection | undefined>(undefined);
   const launcher = useRef<HTMLButtonElement>(null);
   const hasBeenOpen = useRef(false);
@@ -39,7 +41,10 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
       createSocket,
       events: {
         connecting: () => dispatch({ type: 'disconnected' }),
-        ready: (payload, pendingAnswered) => dispatch({ type: 'ready', messages: payload.messages, pendingAnswered }),
+        ready: (payload, pendingAnswered) => {
+          setColumnUrl(payload.columnUrl);
+          dispatch({ type: 'ready', messages: payload.messages, pendingAnswered });
+        },
         delta: (text) => dispatch({ type: 'delta', text }),
         done: (answer) => dispatch({ type: 'done', answer }),
         failed: (error) => dispatch({ type: 'failed', message: error.message }),
@@ -83,19 +88,21 @@ export function ChatWidget({ origin, conversation, largeTextPreference, createSo
   });
 
   return (
-    <div class={largeText ? 'xn-widget xn-large' : 'xn-widget'}>
-      <LauncherButton ref={launcher} hidden={open} onOpen={() => setOpen(true)} />
-      {open && (
-        <ChatPanel
-          state={state}
-          largeText={largeText}
-          onToggleLargeText={toggleLargeText}
-          onClose={() => setOpen(false)}
-          onSend={send}
-          voice={{ origin, channel: speechChannel, status: speechStatus }}
-          readAloud={readAloud}
-        />
-      )}
-    </div>
+    <ColumnAddress.Provider value={columnUrl ?? origin}>
+      <div class={largeText ? 'xn-widget xn-large' : 'xn-widget'}>
+        <LauncherButton ref={launcher} hidden={open} onOpen={() => setOpen(true)} />
+        {open && (
+          <ChatPanel
+            state={state}
+            largeText={largeText}
+            onToggleLargeText={toggleLargeText}
+            onClose={() => setOpen(false)}
+            onSend={send}
+            voice={{ origin, channel: speechChannel, status: speechStatus }}
+            readAloud={readAloud}
+          />
+        )}
+      </div>
+    </ColumnAddress.Provider>
   );
 }

@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { ColumnAddress } from '../column-address';
+import { sourcePageHref } from '../column-links';
 import type { Source } from '../protocol';
 
 /** The cited excerpt, inside the widget: the citizen stays in the conversation and returns with one key. */
 export function SourceView({ source, number, onBack }: { source: Source; number: number; onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const column = useContext(ColumnAddress);
   useEffect(() => heading.current?.focus(), [source]);
   return (
     <section class="xn-source-view" aria-labelledby="xn-source-title">
@@ -22,6 +25,13 @@ export function SourceView({ source, number, onBack }: { source: Source; number:
       )}
       <blockquote class="xn-excerpt">{source.excerpt}</blockquote>
       <p class="xn-source-file">文件：{source.source}</p>
+      {column && (
+        <p class="xn-source-page">
+          <a href={sourcePageHref(column, source)} target="_blank" rel="noopener">
+            在栏目里看这一条的原文<span class="xn-visually-hidden">（新窗口）</span>
+          </a>
+        </p>
+      )}
     </section>
   );
 }
