@@ -61,8 +61,12 @@ describe('console dictation in Chromium (fake microphone, fake speech provider)'
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Chromium asks every site for /favicon.ico; any other failed request is a problem.
+    page.on('response', (response) => {
+      if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) problems.push(`${response.status()} ${response.url()}`);
+    });
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
     });
     await page.goto(`${served.url}/admin/login`);
     await page.getByLabel('用户名').fill('dictating-official');
