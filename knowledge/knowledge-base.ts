@@ -3,7 +3,8 @@ import type { Embedder } from './embeddings/embedder';
 import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
-import { stripQuestionWords, type TermAnalyser } from '../text';
+import { defaultExpansionWeight, minimumMatchedTerms } from './retrieval/retrieval-settings';
+import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 import { createPassageSearch } from './passages/search-passages';
 import type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
@@ -26,6 +27,13 @@ export interface KnowledgeBaseDependencies {
   rerankWeights: RerankWeights;
   /** Hits whose coverage is below it are not returned: "no source found" beats a wrong source. */
   threshold: number;
+  /**
+   * Official terms for a question's everyday words (the thesaurus, text/everyday-terms.txt); absent, the
+   * question is searched as written.
+   */
+  expandQuery?: (question: string) => string[];
+  /** Weight of an added official term against a word of the question itself (BM25 and coverage). */
+  expansionWeight?: number;
   /**
    * A stored document with more chunks than this (left by a version without the ingestion limits) is marked
    * failed at start and never read: reading it once ran the service out of memory at every start.
@@ -50,6 +58,7 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
+
 
 const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 
@@ -208,18 +217,37 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
 
     async search(question: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
       const k = Math.min(Math.max(options.k ?? 5, 1), 50);
-      const terms = deps.analyse(stripQuestionWords(question));
+      const threshold = options.threshold ?? deps.threshold;
+      const plain = withoutFillers(stripQuestionWords(question));
+      const questionTerms = deps.analyse(plain);
+      // Official terms from the thesaurus and from a caller's rewrite (a chat model's), weighted below the
+      // question's own words: they say what the question is about, not what it asks.
+      const official = [...(deps.expandQuery?.(question) ?? []), ...(options.expansions ?? [])];
+      const own = new Set(questionTerms);
+      const added = [...new Set(deps.analyse(official.join(' ')))].filter((term) => !own.has(term));
+      const terms = [...questionTerms, ...added];
       if (terms.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
+      const weights = new Map(added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight]));
       const accept = acceptFor(options);
       const documentIds = accept ? [...catalog.keys()].filter(accept) : undefined;
       if (documentIds && documentIds.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const vectorHits = await queryVectors(question, documentIds);
+      /**
+       * The passage's share of the question's words (scaled down when it shares fewer than a few of them:
+       * "颜色" alone does not make a question about a law), or of the added official terms when that is more.
+       * Official terms come only from everyday words of the domain, which off-domain questions rarely use.
+       */
+      const relevance = (chunkId: string) =>
+        Math.max(
+          lexical.coverage(questionTerms, chunkId) * Math.min(1, lexical.matchedCount(questionTerms, chunkId) / minimumMatchedTerms),
+          added.length > 0 ? lexical.coverage(added, chunkId) : 0,
+        );
       const fused = rerank(
-        fuseScores(lexical.search(terms, accept), vectorHits ?? [], deps.weights),
-        stripQuestionWords(question),
+        fuseScores(lexical.search(terms, accept, weights), vectorHits ?? [], deps.weights),
+        plain,
         terms,
         (documentId) => catalog.get(documentId),
-        lexical.coverage,
+        (_terms, chunkId) => relevance(chunkId),
         deps.rerankWeights,
       );
       const hits: KnowledgeHit[] = [];
@@ -228,8 +256,8 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         const entry = catalog.get(hit.documentId);
         const chunk = chunkById.get(hit.chunkId);
         if (!entry || !chunk) continue;
-        const coverage = lexical.coverage(terms, hit.chunkId);
-        if (coverage < deps.threshold) continue;
+        const coverage = relevance(hit.chunkId);
+        if (coverage < threshold) continue;
         hits.push({
           documentId: entry.document.id,
           source: entry.document.source,

@@ -81,14 +81,20 @@ export function createLexicalIndex(analyse: TermAnalyser) {
       }
       return total === 0 ? 0 : covered / total;
     },
-    search(queryTerms: string[], accept?: (documentId: string) => boolean): LexicalDocumentHit[] {
+    /** How many distinct query terms the chunk contains: one or two shared pairs are chance, not a topic. */
+    matchedCount(queryTerms: string[], chunkId: string): number {
+      const terms = chunkTerms.get(chunkId);
+      if (!terms) return 0;
+      return new Set(queryTerms.filter((term) => terms.has(term))).size;
+    },
+    search(queryTerms: string[], accept?: (documentId: string) => boolean, weights?: ReadonlyMap<string, number>): LexicalDocumentHit[] {
       const acceptChunk = accept ? (chunkId: string) => accept(chunkOwner.get(chunkId)!) : undefined;
       const hits = new Map<string, LexicalDocumentHit>();
-      for (const hit of chunkIndex.search(queryTerms, 300, acceptChunk)) {
+      for (const hit of chunkIndex.search(queryTerms, 300, acceptChunk, weights)) {
         const documentId = chunkOwner.get(hit.id)!;
         if (!hits.has(documentId)) hits.set(documentId, { documentId, chunkScore: hit.score, chunkId: hit.id, documentScore: 0 });
       }
-      for (const hit of documentIndex.search(queryTerms, 100, accept)) {
+      for (const hit of documentIndex.search(queryTerms, 100, accept, weights)) {
         const existing = hits.get(hit.id);
         if (existing) existing.documentScore = hit.score;
       }
