@@ -39,6 +39,12 @@ export interface ComposePolicyAnswerOptions extends Partial<UnitScoring> {
   extraShare?: number;
   /** Whether another sentence brings the one after it along (the answer often follows its cue). */
   extraFollowing?: boolean;
+  /**
+   * Sentences of another passage (another document) are quoted only when they score at least this share of
+   * the best one, i.e. when they answer the same question: a neighbouring topic of a second document
+   * (创业担保贷款 after the 保障房 article) reads as part of the answer and misleads.
+   */
+  otherPassageShare?: number;
 }
 
 const defaults: Required<ComposePolicyAnswerOptions> = {
@@ -49,6 +55,7 @@ const defaults: Required<ComposePolicyAnswerOptions> = {
   windowCharacters: 150,
   extraShare: 0.5,
   extraFollowing: true,
+  otherPassageShare: 0.9,
   titleWeight: 0.25,
   lengthNormalisation: 0,
 };
@@ -179,6 +186,7 @@ export function composePolicyAnswer(question: string, passages: PolicyPassage[],
   for (const unit of ranked) {
     if (unit.score < settings.extraShare * anchor.score) break;
     if (chosen.has(keyOf(unit))) continue;
+    if (unit.passage !== anchor.passage && unit.score < settings.otherPassageShare * anchor.score) continue;
     const next = settings.extraFollowing ? neighbour(unit, 1) : undefined;
     if (!(next && tryAdd([unit, next]))) tryAdd([unit]);
   }
