@@ -60,6 +60,9 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
 }
 
 
+/** Weight of the official terms against the question's own words when choosing a law's article (eval:citizen). */
+const officialSupport = 0.15;
+
 const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 
 /**
@@ -227,8 +230,8 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       const added = [...new Set(deps.analyse(official.join(' ')))].filter((term) => !own.has(term));
       const terms = [...questionTerms, ...added];
       if (terms.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
-      const weights = new Map(added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight]));
       const accept = acceptFor(options);
+      const weights = new Map(added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight]));
       const documentIds = accept ? [...catalog.keys()].filter(accept) : undefined;
       if (documentIds && documentIds.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const vectorHits = await queryVectors(question, documentIds);
@@ -249,6 +252,12 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         (documentId) => catalog.get(documentId),
         (_terms, chunkId) => relevance(chunkId),
         deps.rerankWeights,
+        undefined,
+        // Which article of a law answers: the question's own words first, the official terms as support.
+        (chunkId) =>
+          added.length > 0
+            ? lexical.coverage(questionTerms, chunkId) + officialSupport * lexical.coverage(added, chunkId)
+            : lexical.coverage(questionTerms, chunkId),
       );
       const hits: KnowledgeHit[] = [];
       for (const hit of fused) {
@@ -256,7 +265,8 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         const entry = catalog.get(hit.documentId);
         const chunk = chunkById.get(hit.chunkId);
         if (!entry || !chunk) continue;
-        const coverage = relevance(hit.chunkId);
+        // The document is relevant when one of its passages is, even when another article is the excerpt.
+        const coverage = Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
         if (coverage < threshold) continue;
         hits.push({
           documentId: entry.document.id,

@@ -4,7 +4,7 @@
  * Nothing is written that the passages do not say: the only characters added are the markers and the
  * punctuation that joins or closes the extracted pieces.
  */
-import { isAddressedToAssistant } from '../../text';
+import { createThesaurus, isAddressedToAssistant } from '../../text';
 import { clausePrefixes, splitUnits, type AnswerUnit } from './answer-units';
 import { scoreUnits, type ScoredUnit, type UnitScoring } from './score-units';
 
@@ -46,6 +46,9 @@ export interface ComposePolicyAnswerOptions extends Partial<UnitScoring> {
    */
   otherPassageShare?: number;
 }
+
+/** The everyday → official thesaurus (read once): the official terms of a question help find its sentence. */
+const officialTermsOf = createThesaurus();
 
 const defaults: Required<ComposePolicyAnswerOptions> = {
   maxCharacters: 300,
@@ -125,6 +128,7 @@ export function composePolicyAnswer(question: string, passages: PolicyPassage[],
     all,
     usable.map((passage) => [passage.title, ...passage.headingPath].join(' ')),
     settings,
+    officialTermsOf(question),
   );
   const unitAt = new Map(scored.map((unit) => [keyOf(unit), unit]));
   const neighbour = (unit: ScoredUnit, step: number) => unitAt.get(`${unit.passage}:${unit.position + step}`);
