@@ -259,8 +259,23 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
             ? lexical.coverage(questionTerms, chunkId) + officialSupport * lexical.coverage(added, chunkId)
             : lexical.coverage(questionTerms, chunkId),
       );
+      // What a law is about is in its title (失业保险条例): the share of the title the question and its official
+      // terms name is a small prior, so that a question about 失业金 goes to the law about it.
+      const querySet = new Set(terms);
+      const titleShare = (documentId: string) => {
+        const titleTerms = new Set(deps.analyse(catalog.get(documentId)?.document.title ?? ''));
+        if (titleTerms.size === 0) return 0;
+        return [...titleTerms].filter((term) => querySet.has(term)).length / titleTerms.size;
+      };
+      const titleWeight = 0.1;
+      const ranked =
+        titleWeight > 0
+          ? fused
+              .map((hit) => ({ ...hit, score: (hit.score + titleWeight * titleShare(hit.documentId)) / (1 + titleWeight) }))
+              .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1))
+          : fused;
       const hits: KnowledgeHit[] = [];
-      for (const hit of fused) {
+      for (const hit of ranked) {
         if (hits.length >= k) break;
         const entry = catalog.get(hit.documentId);
         const chunk = chunkById.get(hit.chunkId);

@@ -2,7 +2,7 @@
  * How well each unit answers the question: the share of the question's weight (its character pairs, each
  * weighted by how rare it is among the units at hand) the unit contains.
  */
-import { stripQuestionWords, textCharacterPairs, withoutFillers } from '../../text';
+import { stripQuestionWords, textCharacterPairs } from '../../text';
 import type { AnswerUnit } from './answer-units';
 
 export interface UnitScoring {
@@ -32,7 +32,7 @@ export function scoreUnits(
   officialTerms: string[] = [],
   officialWeight = 0.5,
 ): ScoredUnit[] {
-  const ownTerms = new Set(textCharacterPairs(withoutFillers(stripQuestionWords(question))));
+  const ownTerms = new Set(textCharacterPairs(stripQuestionWords(question)));
   const addedTerms = new Set(textCharacterPairs(officialTerms.join(' ')).filter((term) => !ownTerms.has(term)));
   const questionTerms = [...ownTerms, ...addedTerms];
   if (questionTerms.length === 0 || units.length === 0) return units.map((unit) => ({ ...unit, score: 0 }));
