@@ -59,7 +59,6 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-
 /** Weight of the official terms against the question's own words when choosing a law's article (eval:citizen). */
 const officialSupport = 0.15;
 

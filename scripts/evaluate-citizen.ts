@@ -168,7 +168,9 @@ async function main(argv: string[]) {
       for (const limit of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]) {
         const kept = everyday.filter((value) => value >= limit).length / everyday.length;
         const refused = offDomain.filter((value) => value < limit).length / offDomain.length;
-        print(`  ${limit.toFixed(2).padEnd(9)}  ${(kept * 100).toFixed(1).padStart(6)} %             ${(refused * 100).toFixed(1).padStart(6)} %`);
+        print(
+          `  ${limit.toFixed(2).padEnd(9)}  ${(kept * 100).toFixed(1).padStart(6)} %             ${(refused * 100).toFixed(1).padStart(6)} %`,
+        );
       }
     }
     print('  targets (public): recall@1 ≥ 0.80, recall@5 ≥ 0.93, containment ≥ 0.55, refused ≤ 0.05; off-domain without a source ≥ 0.95');

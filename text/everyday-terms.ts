@@ -22,8 +22,14 @@ export function readEverydayTerms(file = everydayTermsFile): ThesaurusEntry[] {
     .map((line) => {
       const [left, right] = line.split('=>');
       return {
-        everyday: left!.split('|').map((form) => form.trim().toLowerCase()).filter((form) => form !== ''),
-        official: right!.trim().split(/\s+/).filter((term) => term !== ''),
+        everyday: left!
+          .split('|')
+          .map((form) => form.trim().toLowerCase())
+          .filter((form) => form !== ''),
+        official: right!
+          .trim()
+          .split(/\s+/)
+          .filter((term) => term !== ''),
       };
     });
 }
