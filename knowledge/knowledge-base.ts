@@ -239,11 +239,24 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
        * "颜色" alone does not make a question about a law), or of the added official terms when that is more.
        * Official terms come only from everyday words of the domain, which off-domain questions rarely use.
        */
-      const relevance = (chunkId: string) =>
-        Math.max(
-          lexical.coverage(questionTerms, chunkId) * Math.min(1, lexical.matchedCount(questionTerms, chunkId) / minimumMatchedTerms),
-          added.length > 0 ? lexical.coverage(added, chunkId) : 0,
-        );
+      const ownCoverage = lexical.coverageOf(questionTerms);
+      const officialCoverage = lexical.coverageOf(added);
+      const measured = new Map<string, { relevance: number; fit: number }>();
+      const measure = (chunkId: string) => {
+        let entry = measured.get(chunkId);
+        if (!entry) {
+          const own = ownCoverage(chunkId);
+          const official = added.length > 0 ? officialCoverage(chunkId).share : 0;
+          entry = {
+            relevance: Math.max(own.share * Math.min(1, own.matched / minimumMatchedTerms), official),
+            // Which article of a law answers: the question's own words first, the official terms as support.
+            fit: own.share + officialSupport * official,
+          };
+          measured.set(chunkId, entry);
+        }
+        return entry;
+      };
+      const relevance = (chunkId: string) => measure(chunkId).relevance;
       const fused = rerank(
         fuseScores(lexical.search(terms, accept, weights), vectorHits ?? [], deps.weights),
         plain,
@@ -252,11 +265,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         (_terms, chunkId) => relevance(chunkId),
         deps.rerankWeights,
         undefined,
-        // Which article of a law answers: the question's own words first, the official terms as support.
-        (chunkId) =>
-          added.length > 0
-            ? lexical.coverage(questionTerms, chunkId) + officialSupport * lexical.coverage(added, chunkId)
-            : lexical.coverage(questionTerms, chunkId),
+        (chunkId) => measure(chunkId).fit,
       );
       // What a law is about is in its title (失业保险条例): the share of the title the question and its official
       // terms name is a small prior, so that a question about 失业金 goes to the law about it.

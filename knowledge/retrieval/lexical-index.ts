@@ -81,6 +81,26 @@ export function createLexicalIndex(analyse: TermAnalyser) {
       }
       return total === 0 ? 0 : covered / total;
     },
+    /**
+     * `coverage` and `matchedCount` of many chunks for one query: the term weights are computed once (a rerank
+     * measures every chunk of thirty documents).
+     */
+    coverageOf(queryTerms: string[]): (chunkId: string) => { share: number; matched: number } {
+      const weighted = [...new Set(queryTerms)].map((term) => [term, chunkIndex.inverseFrequency(term)] as const);
+      const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+      return (chunkId) => {
+        const terms = chunkTerms.get(chunkId);
+        if (!terms || total === 0) return { share: 0, matched: 0 };
+        let covered = 0;
+        let matched = 0;
+        for (const [term, weight] of weighted) {
+          if (!terms.has(term)) continue;
+          covered += weight;
+          matched += 1;
+        }
+        return { share: covered / total, matched };
+      };
+    },
     /** How many distinct query terms the chunk contains: one or two shared pairs are chance, not a topic. */
     matchedCount(queryTerms: string[], chunkId: string): number {
       const terms = chunkTerms.get(chunkId);
