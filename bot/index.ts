@@ -4,3 +4,4 @@ export { citedSources, type XiaoningResult } from './agent-result';
 export { composePolicyAnswer } from './answers/compose-policy-answer';
 export { castVoteAs, renderVoteResult, type BallotBox } from './tools/cast-vote/cast-vote';
 export { pollResultsOf, renderPollResults } from './tools/get-poll-results/get-poll-results';
+export { createQueryRewriter, type QueryRewriter } from './tools/search-policies/rewrite-query';

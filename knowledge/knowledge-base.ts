@@ -3,7 +3,8 @@ import type { Embedder } from './embeddings/embedder';
 import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
-import { stripQuestionWords, type TermAnalyser } from '../text';
+import { defaultExpansionWeight, minimumMatchedTerms } from './retrieval/retrieval-settings';
+import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 import { createPassageSearch } from './passages/search-passages';
 import type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
@@ -26,6 +27,13 @@ export interface KnowledgeBaseDependencies {
   rerankWeights: RerankWeights;
   /** Hits whose coverage is below it are not returned: "no source found" beats a wrong source. */
   threshold: number;
+  /**
+   * Official terms for a question's everyday words (the thesaurus, text/everyday-terms.txt); absent, the
+   * question is searched as written.
+   */
+  expandQuery?: (question: string) => string[];
+  /** Weight of an added official term against a word of the question itself (BM25 and coverage). */
+  expansionWeight?: number;
   /**
    * A stored document with more chunks than this (left by a version without the ingestion limits) is marked
    * failed at start and never read: reading it once ran the service out of memory at every start.
@@ -50,6 +58,9 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
+
+/** Weight of the official terms against the question's own words when choosing a law's article (eval:citizen). */
+const officialSupport = 0.15;
 
 const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 
@@ -208,28 +219,78 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
 
     async search(question: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
       const k = Math.min(Math.max(options.k ?? 5, 1), 50);
-      const terms = deps.analyse(stripQuestionWords(question));
+      const threshold = options.threshold ?? deps.threshold;
+      const plain = withoutFillers(stripQuestionWords(question));
+      const questionTerms = deps.analyse(plain);
+      // Official terms from the thesaurus and from a caller's rewrite (a chat model's), weighted below the
+      // question's own words: they say what the question is about, not what it asks.
+      const official = [...(deps.expandQuery?.(question) ?? []), ...(options.expansions ?? [])];
+      const own = new Set(questionTerms);
+      const added = [...new Set(deps.analyse(official.join(' ')))].filter((term) => !own.has(term));
+      const terms = [...questionTerms, ...added];
       if (terms.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const accept = acceptFor(options);
+      const weights = new Map(added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight]));
       const documentIds = accept ? [...catalog.keys()].filter(accept) : undefined;
       if (documentIds && documentIds.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const vectorHits = await queryVectors(question, documentIds);
+      /**
+       * The passage's share of the question's words (scaled down when it shares fewer than a few of them:
+       * "颜色" alone does not make a question about a law), or of the added official terms when that is more.
+       * Official terms come only from everyday words of the domain, which off-domain questions rarely use.
+       */
+      const ownCoverage = lexical.coverageOf(questionTerms);
+      const officialCoverage = lexical.coverageOf(added);
+      const measured = new Map<string, { relevance: number; fit: number }>();
+      const measure = (chunkId: string) => {
+        let entry = measured.get(chunkId);
+        if (!entry) {
+          const own = ownCoverage(chunkId);
+          const official = added.length > 0 ? officialCoverage(chunkId).share : 0;
+          entry = {
+            relevance: Math.max(own.share * Math.min(1, own.matched / minimumMatchedTerms), official),
+            // Which article of a law answers: the question's own words first, the official terms as support.
+            fit: own.share + officialSupport * official,
+          };
+          measured.set(chunkId, entry);
+        }
+        return entry;
+      };
+      const relevance = (chunkId: string) => measure(chunkId).relevance;
       const fused = rerank(
-        fuseScores(lexical.search(terms, accept), vectorHits ?? [], deps.weights),
-        stripQuestionWords(question),
+        fuseScores(lexical.search(terms, accept, weights), vectorHits ?? [], deps.weights),
+        plain,
         terms,
         (documentId) => catalog.get(documentId),
-        lexical.coverage,
+        (_terms, chunkId) => relevance(chunkId),
         deps.rerankWeights,
+        undefined,
+        (chunkId) => measure(chunkId).fit,
       );
+      // What a law is about is in its title (失业保险条例): the share of the title the question and its official
+      // terms name is a small prior, so that a question about 失业金 goes to the law about it.
+      const querySet = new Set(terms);
+      const titleShare = (documentId: string) => {
+        const titleTerms = new Set(deps.analyse(catalog.get(documentId)?.document.title ?? ''));
+        if (titleTerms.size === 0) return 0;
+        return [...titleTerms].filter((term) => querySet.has(term)).length / titleTerms.size;
+      };
+      const titleWeight = 0.1;
+      const ranked =
+        titleWeight > 0
+          ? fused
+              .map((hit) => ({ ...hit, score: (hit.score + titleWeight * titleShare(hit.documentId)) / (1 + titleWeight) }))
+              .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1))
+          : fused;
       const hits: KnowledgeHit[] = [];
-      for (const hit of fused) {
+      for (const hit of ranked) {
         if (hits.length >= k) break;
         const entry = catalog.get(hit.documentId);
         const chunk = chunkById.get(hit.chunkId);
         if (!entry || !chunk) continue;
-        const coverage = lexical.coverage(terms, hit.chunkId);
-        if (coverage < deps.threshold) continue;
+        // The document is relevant when one of its passages is, even when another article is the excerpt.
+        const coverage = Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
+        if (coverage < threshold) continue;
         hits.push({
           documentId: entry.document.id,
           source: entry.document.source,

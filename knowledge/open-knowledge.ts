@@ -7,7 +7,7 @@ import { defaultIngestLimits, type IngestLimits } from './ingest/ingest-limits';
 import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
 import type { FusionWeights } from './retrieval/fuse-scores';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
-import type { TermAnalyser } from '../text';
+import { createThesaurus, type TermAnalyser } from '../text';
 import { createChromaServer, type ChromaServer } from './vector-store/chroma-server';
 import { createChromaVectorIndex } from './vector-store/chroma-vector-index';
 
@@ -21,6 +21,8 @@ export interface OpenKnowledgeOptions {
   vectorStore: { kind: 'embedded'; dataDirectory: string } | { kind: 'remote'; url: string } | { kind: 'none' };
   weights?: FusionWeights;
   threshold?: number;
+  /** Official terms for a question's everyday words: the thesaurus unless given; null searches the question as written. */
+  expandQuery?: ((question: string) => string[]) | null;
   /** What one document may cost to ingest (see ingest-limits); the defaults fit the real corpus with a wide margin. */
   limits?: IngestLimits;
 }
@@ -58,6 +60,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
     weights: options.weights ?? defaultFusionWeights,
     rerankWeights: defaultRerankWeights,
     threshold: options.threshold ?? defaultRelevanceThreshold,
+    expandQuery: options.expandQuery === undefined ? createThesaurus() : (options.expandQuery ?? undefined),
     maxChunksPerDocument: limits.maxChunks,
   });
   await knowledgeBase.load();

@@ -15,6 +15,10 @@ export interface KnowledgeSearchOptions {
   k?: number;
   documentIds?: string[];
   tags?: string[];
+  /** Official terms to look for besides the question's words (e.g. a chat model's rewrite of the question). */
+  expansions?: string[];
+  /** Overrides the knowledge base's relevance threshold (measurements). */
+  threshold?: number;
 }
 
 export interface KnowledgeSearchResult {

@@ -10,7 +10,7 @@ import type { IngestSummary } from '../knowledge';
 import { openKnowledge, type Knowledge } from '../knowledge';
 import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
-import { composePolicyAnswer } from '../bot';
+import { composePolicyAnswer, createQueryRewriter } from '../bot';
 import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
 import { createCallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
@@ -164,6 +164,9 @@ export function createXiaoningFor(
   parts: { repositories: Repositories; voting: Voting; appeals: AppealQueries; knowledge: Knowledge | undefined; tokenizer: Tokenizer },
 ): Xiaoning {
   const { knowledge, repositories } = parts;
+  const { baseUrl, apiKey, chatModel } = config.openai;
+  // With a chat model, the question's official terms (its rewrite) are searched besides its own words.
+  const rewrite = baseUrl && chatModel ? createQueryRewriter({ baseUrl, apiKey, model: chatModel }) : undefined;
   return createXiaoning({
     repositories,
     voting: parts.voting,
@@ -171,7 +174,8 @@ export function createXiaoningFor(
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
-    searchPolicies: (query, k) => (knowledge ? knowledge.knowledgeBase.searchPassages(query, { k }) : Promise.resolve([])),
+    searchPolicies: async (query, k) =>
+      knowledge ? knowledge.knowledgeBase.searchPassages(query, { k, ...(rewrite ? { expansions: await rewrite(query) } : {}) }) : [],
   });
 }
 

@@ -181,8 +181,8 @@ describe('cli seed', () => {
       previews: demo.sessions.length,
       polls: 1,
       appeals: demo.appeals.length,
-      knowledge: { added: 621, updated: 0, unchanged: 0, deleted: 0, failed: [] },
-      documents: 621,
+      knowledge: { added: 651, updated: 0, unchanged: 0, deleted: 0, failed: [] },
+      documents: 651,
     });
     const second = startProcess('server/cli.ts', ['seed'], { DATA_DIR: dataDirectory, VECTOR_STORE: 'off' });
     expect((await second.exited).code).toBe(0);
@@ -193,7 +193,7 @@ describe('cli seed', () => {
       polls: 0,
       appeals: 0,
       knowledge: 'already-loaded',
-      documents: 621,
+      documents: 651,
     });
     expect(await countRows(dataDirectory)).toEqual({ ...complete, users: [] });
   });

@@ -6,3 +6,4 @@ export { splitClauses, splitSentences, withoutEndMarks } from './split-sentences
 export { stripQuestionWords, textCharacterPairs, type TermAnalyser } from './term-analysers';
 export { createTokenizer, type Tokenizer } from './tokenizer';
 export { everydayWordsByTopic } from './topic-aliases';
+export { createThesaurus, readEverydayTerms, withoutFillers, type Thesaurus, type ThesaurusEntry } from './everyday-terms';

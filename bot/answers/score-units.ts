@@ -20,8 +20,21 @@ export interface ScoredUnit extends AnswerUnit {
   score: number;
 }
 
-export function scoreUnits(question: string, units: AnswerUnit[], titles: string[], scoring: UnitScoring): ScoredUnit[] {
-  const questionTerms = [...new Set(textCharacterPairs(stripQuestionWords(question)))];
+/**
+ * `officialTerms` (the thesaurus' terms for the question's everyday words) count too, at `officialWeight`:
+ * 失业金 finds the sentence on 失业保险金.
+ */
+export function scoreUnits(
+  question: string,
+  units: AnswerUnit[],
+  titles: string[],
+  scoring: UnitScoring,
+  officialTerms: string[] = [],
+  officialWeight = 0.5,
+): ScoredUnit[] {
+  const ownTerms = new Set(textCharacterPairs(stripQuestionWords(question)));
+  const addedTerms = new Set(textCharacterPairs(officialTerms.join(' ')).filter((term) => !ownTerms.has(term)));
+  const questionTerms = [...ownTerms, ...addedTerms];
   if (questionTerms.length === 0 || units.length === 0) return units.map((unit) => ({ ...unit, score: 0 }));
   // Weights local to the passages at hand: a pair every sentence shares ("疫情") says nothing about which
   // sentence answers.
@@ -33,7 +46,9 @@ export function scoreUnits(question: string, units: AnswerUnit[], titles: string
   }
   const titleTerms = titles.map((title) => new Set(textCharacterPairs(title)));
   const weightsFor = titleTerms.map((inTitle) => {
-    const weights = questionTerms.map((term) => rarity.get(term)! * (inTitle.has(term) ? scoring.titleWeight : 1));
+    const weights = questionTerms.map(
+      (term) => rarity.get(term)! * (inTitle.has(term) ? scoring.titleWeight : 1) * (addedTerms.has(term) ? officialWeight : 1),
+    );
     const total = weights.reduce((sum, weight) => sum + weight, 0);
     return { weights, total: total > 0 ? total : 1 };
   });

@@ -28,14 +28,15 @@ export function createBm25Index(options: Bm25Options = {}) {
     get size() {
       return postings.size;
     },
-    search(queryTokens: string[], limit: number, accept?: (id: string) => boolean): Bm25Hit[] {
+    /** `weights` scales each query token's contribution (1 when absent): added official terms count less. */
+    search(queryTokens: string[], limit: number, accept?: (id: string) => boolean, weights?: ReadonlyMap<string, number>): Bm25Hit[] {
       if (postings.size === 0) return [];
       const averageLength = postings.averageLength();
       const scores = new Map<string, number>();
       for (const token of new Set(queryTokens)) {
         const documents = postings.documentsWith(token);
         if (!documents) continue;
-        const weight = postings.inverseFrequency(token);
+        const weight = postings.inverseFrequency(token) * (weights?.get(token) ?? 1);
         for (const [id, frequency] of documents) {
           if (accept && !accept(id)) continue;
           scores.set(id, (scores.get(id) ?? 0) + postings.termScore(weight, frequency, postings.lengthOf(id), averageLength));

@@ -13,6 +13,8 @@ export interface FusedHit {
   chunkId: string;
   /** Weighted mean of the normalised component scores, in [0, 1]. */
   score: number;
+  /** After the rerank: the best coverage of the question by any of the document's passages. */
+  coverage?: number;
 }
 
 /**

@@ -81,14 +81,40 @@ export function createLexicalIndex(analyse: TermAnalyser) {
       }
       return total === 0 ? 0 : covered / total;
     },
-    search(queryTerms: string[], accept?: (documentId: string) => boolean): LexicalDocumentHit[] {
+    /**
+     * `coverage` and `matchedCount` of many chunks for one query: the term weights are computed once (a rerank
+     * measures every chunk of thirty documents).
+     */
+    coverageOf(queryTerms: string[]): (chunkId: string) => { share: number; matched: number } {
+      const weighted = [...new Set(queryTerms)].map((term) => [term, chunkIndex.inverseFrequency(term)] as const);
+      const total = weighted.reduce((sum, [, weight]) => sum + weight, 0);
+      return (chunkId) => {
+        const terms = chunkTerms.get(chunkId);
+        if (!terms || total === 0) return { share: 0, matched: 0 };
+        let covered = 0;
+        let matched = 0;
+        for (const [term, weight] of weighted) {
+          if (!terms.has(term)) continue;
+          covered += weight;
+          matched += 1;
+        }
+        return { share: covered / total, matched };
+      };
+    },
+    /** How many distinct query terms the chunk contains: one or two shared pairs are chance, not a topic. */
+    matchedCount(queryTerms: string[], chunkId: string): number {
+      const terms = chunkTerms.get(chunkId);
+      if (!terms) return 0;
+      return new Set(queryTerms.filter((term) => terms.has(term))).size;
+    },
+    search(queryTerms: string[], accept?: (documentId: string) => boolean, weights?: ReadonlyMap<string, number>): LexicalDocumentHit[] {
       const acceptChunk = accept ? (chunkId: string) => accept(chunkOwner.get(chunkId)!) : undefined;
       const hits = new Map<string, LexicalDocumentHit>();
-      for (const hit of chunkIndex.search(queryTerms, 300, acceptChunk)) {
+      for (const hit of chunkIndex.search(queryTerms, 300, acceptChunk, weights)) {
         const documentId = chunkOwner.get(hit.id)!;
         if (!hits.has(documentId)) hits.set(documentId, { documentId, chunkScore: hit.score, chunkId: hit.id, documentScore: 0 });
       }
-      for (const hit of documentIndex.search(queryTerms, 100, accept)) {
+      for (const hit of documentIndex.search(queryTerms, 100, accept, weights)) {
         const existing = hits.get(hit.id);
         if (existing) existing.documentScore = hit.score;
       }

@@ -25,20 +25,25 @@ export function rerank(
   coverage: (queryTerms: string[], chunkId: string) => number,
   weights: RerankWeights,
   depth = 30,
+  /** How well a chunk fits as the document's excerpt (its article); `coverage` unless given. */
+  fit: (chunkId: string) => number = (chunkId) => coverage(queryTerms, chunkId),
 ): FusedHit[] {
   if (weights.phrase === 0 && weights.coverage === 0) return candidates;
   const measured = candidates.slice(0, depth).map((hit) => {
     let phrase = 0;
     let covered = 0;
     let chunkId = hit.chunkId;
+    let bestFit = fit(chunkId);
     for (const chunk of textOf(hit.documentId)?.chunks ?? []) {
       const value = phraseMatch(question, chunk.text);
       if (value > phrase) phrase = value;
       const share = coverage(queryTerms, chunk.id);
-      if (share > covered) {
-        covered = share;
-        // The passage that holds most of the question is the better excerpt.
-        if (share > coverage(queryTerms, chunkId)) chunkId = chunk.id;
+      if (share > covered) covered = share;
+      // The passage that holds most of the question is the better excerpt.
+      const chunkFit = fit(chunk.id);
+      if (chunkFit > bestFit) {
+        bestFit = chunkFit;
+        chunkId = chunk.id;
       }
     }
     return { hit, phrase, covered, chunkId };
@@ -49,6 +54,7 @@ export function rerank(
     .map(({ hit, phrase, covered, chunkId }) => ({
       documentId: hit.documentId,
       chunkId,
+      coverage: covered,
       score: (hit.score + (weights.phrase * phrase) / bestPhrase + weights.coverage * covered) / total,
     }))
     .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1));

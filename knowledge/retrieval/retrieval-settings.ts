@@ -10,5 +10,16 @@ export const defaultFusionWeights: FusionWeights = { chunk: 1, document: 1, vect
 
 export const defaultRerankWeights: RerankWeights = { phrase: 0.3, coverage: 0.5 };
 
-/** Minimum coverage (share of the question's term weight found in the passage) for a hit to be returned. */
+/**
+ * Minimum relevance for a hit to be returned: the share of the question's term weight found in the passage
+ * (or of the thesaurus' official terms). Calibrated with `npm run eval:citizen -- --calibrate` on the everyday
+ * citizen questions (public and the project's held-out set) together with two off-domain sets, and on the
+ * public policy questions (`npm run eval:retrieval`): 0.25 keeps every policy question and refuses the off-domain ones.
+ */
 export const defaultRelevanceThreshold = 0.25;
+
+/** A passage sharing fewer distinct terms with the question has its coverage scaled down proportionally. */
+export const minimumMatchedTerms = 4;
+
+/** Weight of a thesaurus (or model rewrite) term in BM25 against a word of the question itself. */
+export const defaultExpansionWeight = 0.6;

@@ -11,6 +11,8 @@ export const policySourceSchema = z.object({
   excerpt: z.string(),
 });
 
+const articleHeading = /^第[一二三四五六七八九十百千零〇两\d]+条(之[一二三四五六七八九十]+)?$/u;
+
 export const searchPolicies = defineToolUnit({
   name: 'search_policies',
   description:
@@ -22,7 +24,15 @@ export const searchPolicies = defineToolUnit({
     // A passage that speaks to the assistant is never handed over (to the offline composer or a chat model),
     // where it could be taken for an instruction; documents ingested now have such sentences removed already.
     const hits = (await deps.searchPolicies(query, 3)).filter((hit) => !isAddressedToAssistant(hit.excerpt));
-    return { found: hits.length > 0, sources: hits.map((hit, index) => ({ n: index + 1, ...hit })) };
+    // A law is cited by its article (住房公积金管理条例 · 第二十四条): the passage is that article.
+    return {
+      found: hits.length > 0,
+      sources: hits.map((hit, index) => {
+        const article = hit.headingPath.at(-1);
+        const title = article && articleHeading.test(article) && hit.title !== article ? `${hit.title} · ${article}` : hit.title;
+        return { n: index + 1, ...hit, title };
+      }),
+    };
   },
   plan: ({ slotText }) => ({ query: slotText }),
   render({ found, sources }, { question, composePolicy }) {
