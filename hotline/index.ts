@@ -11,6 +11,7 @@ export { inBallotOrder } from './polls/ballot-order';
 export { createVoting, type CastVote, type PollTally, type Voter, type Voting } from './polls/voting';
 export { previewView } from './previews/preview-views';
 export {
+  answerNoteLimits,
   createQuestionSubmissions,
   submissionContactMaxLength,
   submissionContentLimits,

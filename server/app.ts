@@ -22,6 +22,7 @@ import { rejectControlCharacters } from './reject-control-characters';
 import { untrustedProxyWarning } from './untrusted-proxy-warning';
 import type { HealthCheck } from './health';
 import type { Logger } from './logger';
+import { registerAdminPagesRoutes } from './routes/admin-pages-routes';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
@@ -32,6 +33,7 @@ import { registerAppealsRoutes } from './routes/appeals-routes';
 import { registerChatRoutes } from './routes/chat-routes';
 import { registerOfficialsRoutes } from './routes/officials-routes';
 import { registerStatsRoutes } from './routes/stats-routes';
+import { registerSubmissionAnswersRoutes } from './routes/submission-answers-routes';
 import { registerSubmissionsRoutes } from './routes/submissions-routes';
 import { voterCookie } from './voter-cookie';
 import { registerUnitsRoutes } from './routes/units-routes';
@@ -133,6 +135,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerChatRoutes(api, dependencies.xiaoning);
   registerPollsRoutes(api, dependencies.voting);
   registerSubmissionsRoutes(api, dependencies.submissions, repositories.auditLog);
+  registerSubmissionAnswersRoutes(api, dependencies.submissions, repositories.auditLog);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
@@ -143,6 +146,7 @@ export function createApp(dependencies: AppDependencies): Express {
   app.use(api.router);
   // WeChat posts XML: the channel's router reads it with its own 1 MB text parser (the JSON one skips XML).
   if (dependencies.wechat) app.use('/wechat', dependencies.wechat.router);
+  registerAdminPagesRoutes(app);
   registerWebchatRoutes(app, {
     previewIsPublic: async (id) => (await repositories.previews.get(id))?.published === true,
   });

@@ -170,6 +170,9 @@ export interface Submission {
   createdAt: Date;
   moderatedBy: string | null;
   moderatedAt: Date | null;
+  answeredBy: string | null;
+  answeredAt: Date | null;
+  answerNote: string | null;
 }
 export type NewSubmission = Pick<Submission, 'id' | 'unitId' | 'voterId' | 'content'> &
   Partial<Pick<Submission, 'previewId' | 'contact' | 'ipHash' | 'createdAt'>>;

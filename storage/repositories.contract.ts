@@ -294,6 +294,13 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect((await submissions.list({ status: 'published', unitId: 'zjj' })).map((row) => row.id)).toEqual(['s1']);
     expect((await submissions.list({ status: 'pending' })).map((row) => row.id)).toEqual(['s2']);
 
+    const answeredAt = new Date(Date.UTC(2026, 10, 24));
+    const answered = await submissions.markAnswered('s1', { answeredBy: 'official-zjj', answeredAt, answerNote: '已在接线中答复' });
+    expect(answered).toMatchObject({ status: 'answered', answeredBy: 'official-zjj', answeredAt, answerNote: '已在接线中答复' });
+    expect(await submissions.markAnswered('nope', { answeredBy: 'x', answeredAt, answerNote: 'x' })).toBeUndefined();
+    expect((await submissions.list({ status: ['published', 'answered'], unitId: 'zjj' })).map((row) => row.id)).toEqual(['s1']);
+    expect((await submissions.list({ status: ['pending', 'rejected'] })).map((row) => row.id)).toEqual(['s3', 's2']);
+
     await repositories.previews.remove('p-sub');
     expect(await submissions.get('s1')).toMatchObject({ previewId: null, unitId: 'zjj', content: '小区电梯坏了半年没人修' });
     expect(await submissions.get('nope')).toBeUndefined();

@@ -244,6 +244,10 @@ export const submissions = pgTable(
     createdAt: createdAt(),
     moderatedBy: text('moderated_by'),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    // 已回复: the unit's official who answered the question in a session, and a short note of the answer.
+    answeredBy: text('answered_by'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answerNote: text('answer_note'),
   },
   (table) => [
     index('submissions_status_created_idx').on(table.status, table.createdAt),

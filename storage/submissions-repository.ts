@@ -1,10 +1,11 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Database } from './database';
 import type { NewSubmission, Submission, SubmissionStatus } from './domain-types';
 import { submissions } from './schema';
 
 export interface SubmissionFilter {
-  status?: SubmissionStatus | undefined;
+  /** One status, or any of several (an official's view: published and answered). */
+  status?: SubmissionStatus | readonly SubmissionStatus[] | undefined;
   unitId?: string | undefined;
   limit?: number | undefined;
 }
@@ -26,7 +27,8 @@ export function createSubmissionsRepository(db: Database) {
     /** Newest first. */
     async list(filter: SubmissionFilter = {}): Promise<Submission[]> {
       const conditions: SQL[] = [];
-      if (filter.status) conditions.push(eq(submissions.status, filter.status));
+      if (typeof filter.status === 'string') conditions.push(eq(submissions.status, filter.status));
+      else if (filter.status) conditions.push(inArray(submissions.status, [...filter.status]));
       if (filter.unitId) conditions.push(eq(submissions.unitId, filter.unitId));
       return db
         .select()
@@ -41,6 +43,15 @@ export function createSubmissionsRepository(db: Database) {
       outcome: { status: SubmissionStatus; moderatedBy: string; moderatedAt: Date },
     ): Promise<Submission | undefined> {
       const [row] = await db.update(submissions).set(outcome).where(eq(submissions.id, id)).returning();
+      return row;
+    },
+    /** Marks a published question 已回复 with a note; undefined when there is no such submission. */
+    async markAnswered(id: string, answer: { answeredBy: string; answeredAt: Date; answerNote: string }): Promise<Submission | undefined> {
+      const [row] = await db
+        .update(submissions)
+        .set({ ...answer, status: 'answered' })
+        .where(eq(submissions.id, id))
+        .returning();
       return row;
     },
   };

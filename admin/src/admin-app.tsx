@@ -1,9 +1,50 @@
-/** The shell of the officials' console and the admin panel; their pages arrive with their issues. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import { ApiFailure, loginAddress, requestJson, type Session } from './api';
+import { SessionContext } from './session-context';
+import { DeskPage } from './pages/desk-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+
+/** Pages that need a session; the server already sends anyone else to the login, this covers an expired one. */
+function SignedIn(props: { children: ComponentChildren }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    requestJson<Session>('/api/auth/me').then(
+      (value) => {
+        if (value.user.role === 'citizen') window.location.assign(loginAddress(window.location.pathname));
+        else setSession(value);
+      },
+      (error: unknown) => setProblem(error instanceof ApiFailure ? error.message : '页面出了点问题，请刷新后再试。'),
+    );
+  }, []);
+  if (problem) return <p role="alert">{problem}</p>;
+  if (!session) return <p aria-live="polite">正在加载…</p>;
+  return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
+}
+
+const Desk = () => (
+  <SignedIn>
+    <DeskPage />
+  </SignedIn>
+);
+
+/** The officials' console (DESIGN.md §8): 登录 and 接线台; the admin panel's pages arrive with their issues. */
 export function AdminApp() {
   return (
-    <main>
-      <h1>宁德12345领导接线 · 工作台</h1>
-      <p>接线台和管理后台正在建设中。</p>
-    </main>
+    <LocationProvider>
+      <a class="skip-link" href="#main">
+        跳到正文
+      </a>
+      <Router>
+        <Route path="/admin/login" component={LoginPage} />
+        <Route path="/admin" component={Desk} />
+        <Route path="/admin/desk" component={Desk} />
+        <Route path="/admin/desk/:unitId" component={Desk} />
+        <Route default component={NotFoundPage} />
+      </Router>
+    </LocationProvider>
   );
 }

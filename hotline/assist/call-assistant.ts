@@ -8,6 +8,8 @@ import type { SimilarAppealIndex } from '../intelligence/similar/similar-appeal-
 import type { Repositories } from '../../storage';
 import { emergencyAdviceFor, emergencyKindOf } from '../emergency/emergency-advice';
 import { handlingQuotes } from './handling-quotes';
+import { agreesWithCall, callSimilarityThreshold, isCallLength } from './call-similarity';
+import { policyQueries } from './policy-queries';
 
 export interface CallAssistantDependencies {
   repositories: Repositories;
@@ -56,7 +58,16 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
       const analysis = intelligence.analyse({ content: input.text });
       const index = await pastCases();
       // The summary stands in for the title a written appeal would have (the index weighs titles double).
-      const hits = index.search({ title: analysis.summary, content: input.text }, { limit: similarCaseLimit * 2 });
+      const call = isCallLength(input.text);
+      const found = index.search(
+        { title: analysis.summary, content: input.text },
+        { limit: similarCaseLimit * (call ? 4 : 2), ...(call ? { threshold: callSimilarityThreshold } : {}) },
+      );
+      // Below the written appeals' threshold a case must share a topic with the call (call-similarity.ts).
+      const caseTopics = call
+        ? new Map((await repositories.appeals.getInsights(found.map((hit) => hit.id))).map((row) => [row.appealId, row.tags]))
+        : undefined;
+      const hits = caseTopics ? found.filter((hit) => agreesWithCall(hit, caseTopics.get(hit.id), analysis.tags)) : found;
       const rows = new Map((await repositories.appeals.getMany(hits.map((hit) => hit.id))).map((row) => [row.id, row]));
       const time = now();
       const cases = hits
@@ -70,8 +81,11 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
             Number(right.appeal.unitId === input.unitId) - Number(left.appeal.unitId === input.unitId) || right.score - left.score,
         )
         .slice(0, similarCaseLimit);
-      const policyQuery = [analysis.summary, ...analysis.tags].join(' ');
-      const policyBasis = deps.findPolicies && policyQuery.trim() !== '' ? await deps.findPolicies(policyQuery) : [];
+      let policyBasis: PolicyReference[] = [];
+      for (const query of deps.findPolicies ? policyQueries(analysis) : []) {
+        policyBasis = await deps.findPolicies!(query);
+        if (policyBasis.length > 0) break;
+      }
       const similarCases = cases.map(({ appeal, score }) => ({
         id: appeal.id,
         title: intelligence.maskPersonalData(appeal.title),

@@ -7,6 +7,8 @@ import { submissionView, type SubmissionView } from './submission-views';
 
 export const submissionContentLimits = { min: 10, max: 500 };
 export const submissionContactMaxLength = 50;
+/** The note an official leaves when marking a question 已回复: a line or two, not a letter. */
+export const answerNoteLimits = { min: 2, max: 200 };
 
 export interface SubmitQuestion {
   /** The session asked about; its unit is the one that will see the question. */
@@ -122,10 +124,33 @@ export function createQuestionSubmissions(deps: QuestionSubmissionsDependencies)
       return viewsOf(await deps.submissions.list(filter));
     },
 
-    /** What a unit's officials see: published questions for that unit. */
+    /** What a unit's officials see: published questions for that unit, those already answered marked, newest first. */
     async publishedFor(unitId: string) {
       if (!(await deps.units.get(unitId))) throw notFound('这个单位');
-      return viewsOf(await deps.submissions.list({ status: 'published', unitId }));
+      return viewsOf(await deps.submissions.list({ status: ['published', 'answered'], unitId }));
+    },
+
+    /**
+     * 已回复: an official of the question's unit (or an administrator) notes that it was answered and how. Only a
+     * published question can be answered; answering again replaces the note. Returns the view before and after
+     * for the audit log.
+     */
+    async markAnswered(input: { id: string; unitId: string; note: string; answeredBy: string }) {
+      const before = await deps.submissions.get(input.id);
+      // Another unit's question is "not found" for this unit: its existence is not this unit's business.
+      if (!before || before.unitId !== input.unitId) throw notFound('这条留言');
+      if (before.status !== 'published' && before.status !== 'answered') {
+        throw new AppError('CONFLICT', '这条留言还没有通过审核，不能标记为已回复。');
+      }
+      const note = input.note.trim();
+      const length = characterCount(note);
+      if (length < answerNoteLimits.min) throw new AppError('VALIDATION_FAILED', '请简要写一下是怎么回复的。');
+      if (length > answerNoteLimits.max) {
+        throw new AppError('VALIDATION_FAILED', `回复说明请控制在 ${answerNoteLimits.max} 字以内（现在 ${length} 字）。`);
+      }
+      const after = await deps.submissions.markAnswered(input.id, { answeredBy: input.answeredBy, answeredAt: now(), answerNote: note });
+      const [beforeView, afterView] = await viewsOf([before, after!]);
+      return { before: beforeView!, after: afterView! };
     },
 
     /** Publishes or rejects; returns the view before and after for the audit log. */

@@ -21,13 +21,16 @@ describe('submission views', () => {
         createdAt: new Date('2026-11-20T00:00:00Z'),
         moderatedBy: null,
         moderatedAt: null,
+        answeredBy: null,
+        answeredAt: null,
+        answerNote: null,
       },
       { id: 'zjj', name: '宁德市住房和城乡建设局' },
       undefined,
     );
     expect(view.content).not.toContain('13800001111');
     expect(view.content).toContain('<b>急</b>');
-    expect(view).toMatchObject({ contact: '138****1111', unit: { name: '宁德市住房和城乡建设局' }, preview: null });
+    expect(view).toMatchObject({ contact: '138****1111', unit: { name: '宁德市住房和城乡建设局' }, preview: null, answer: null });
     expect(view).not.toHaveProperty('voterId');
     expect(view).not.toHaveProperty('ipHash');
   });

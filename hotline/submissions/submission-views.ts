@@ -25,6 +25,15 @@ export function submissionView(
     createdAt: submission.createdAt.toISOString(),
     moderatedBy: submission.moderatedBy,
     moderatedAt: submission.moderatedAt ? submission.moderatedAt.toISOString() : null,
+    /** 已回复: who answered, when, and the note (masked like the question). */
+    answer:
+      submission.status === 'answered' && submission.answeredAt
+        ? {
+            note: maskPersonalData(submission.answerNote ?? ''),
+            by: submission.answeredBy ?? '',
+            at: submission.answeredAt.toISOString(),
+          }
+        : null,
   };
 }
 

@@ -22,7 +22,8 @@ export function registerOfficialsRoutes(api: ApiRouter, assistant: CallAssistant
     {
       method: 'get',
       path: '/api/units/:id/hot-topics',
-      summary: '接线单位职责范围内的高频诉求：按话题归类，带数量、三条代表性诉求和一句话概括（接线领导或管理员）',
+      summary:
+        '接线单位职责范围内的高频诉求：按话题归类，带数量、三条代表性诉求（新的在前）和从诉求中摘取的一至三句概括（反映的问题、诉求、涉及地点）（接线领导或管理员）',
       tags: ['officials'],
       access: 'official',
       guards: [requireRole('official', 'admin'), ownUnitOnly],

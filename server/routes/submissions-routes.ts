@@ -17,6 +17,10 @@ const submissionSchema = z.object({
   createdAt: z.string(),
   moderatedBy: z.string().nullable(),
   moderatedAt: z.string().nullable(),
+  answer: z
+    .object({ note: z.string(), by: z.string(), at: z.string() })
+    .nullable()
+    .describe('已回复: the note the official left (masked), who and when; null until answered'),
 });
 
 /** Types and outer bounds only: the rules and their plain-Chinese messages are the submissions module's. */
@@ -38,6 +42,8 @@ const ownUnitOnly: RequestHandler = (request, _response, next) => {
   }
   next();
 };
+
+export { submissionSchema };
 
 export function registerSubmissionsRoutes(api: ApiRouter, submissions: QuestionSubmissions, auditLog: AuditLogRepository): void {
   api.add(

@@ -4,6 +4,7 @@ import type { TopicTagger } from '../tags/topic-tagger';
 import { cleanAppealText } from '../text/clean-appeal-text';
 import { isTopicalKeyword } from '../text/letter-words';
 import { createDutyMatcher, type DutyUnit } from './duty-matcher';
+import { summariseTopic } from './topic-summary';
 
 export interface PeriodAppeal {
   id: string;
@@ -22,10 +23,12 @@ export interface HotTopic {
   /** Appeals weighted by recency: one received at the end of the period counts 1, one half-life earlier 0.5. */
   score: number;
   latestAt: string;
-  /** The three appeals closest to the group's centre, the most typical of it. */
+  /** The three appeals closest to the group's centre, the most typical of it, newest first. */
   appealIds: string[];
+  /** Every appeal of the topic in the period, newest first. */
+  memberIds: string[];
   keywords: string[];
-  /** One line: the topic, its count and what it is mostly about. */
+  /** One to three sentences cut from the appeals: what is reported most, what is asked for, where (topic-summary.ts). */
   summary: string;
 }
 
@@ -49,7 +52,8 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
   const withinDuties = createDutyMatcher({ tokenizer: deps.tokenizer });
   const topics = new Set(deps.tagger.topics);
 
-  const representatives = (group: ReadonlyArray<{ appeal: PeriodAppeal; time: number }>, count: number): string[] => {
+  /** The group's appeals, the closest to the group's centre (the most typical) first. */
+  const byTypicality = (group: ReadonlyArray<{ appeal: PeriodAppeal; time: number }>) => {
     const vectors = group.map(({ appeal }) =>
       characterPairCounts(cleanAppealText(appeal.content), 1, characterPairCounts(cleanAppealText(appeal.title ?? ''), 2)),
     );
@@ -71,11 +75,9 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
       .map((entry, index) => {
         let closeness = 0;
         for (const [bigram, value] of weighted[index]) closeness += value * (centre.get(bigram) ?? 0);
-        return { id: entry.appeal.id, closeness, time: entry.time };
+        return { appeal: entry.appeal, id: entry.appeal.id, closeness, time: entry.time };
       })
-      .sort((left, right) => right.closeness - left.closeness || right.time - left.time || (left.id < right.id ? -1 : 1))
-      .slice(0, count)
-      .map((entry) => entry.id);
+      .sort((left, right) => right.closeness - left.closeness || right.time - left.time || (left.id < right.id ? -1 : 1));
   };
 
   /**
@@ -110,6 +112,7 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
           0,
         );
         const latest = Math.max(...group.members.map(({ time }) => time));
+        const typical = byTypicality(group.members);
         // Codes such as "A7" (the source's anonymised places) and Latin words say nothing about the topic.
         const keywords = deps.tokenizer
           .keywords(group.members.map(({ appeal }) => cleanAppealText(`${appeal.title ?? ''}\n${appeal.content}`)).join('\n'), 10)
@@ -121,9 +124,15 @@ export function createHotTopicFinder(deps: HotTopicDependencies) {
           count: group.members.length,
           score: Math.round(score * 1000) / 1000,
           latestAt: new Date(latest).toISOString(),
-          appealIds: representatives(group.members, 3),
+          appealIds: typical
+            .slice(0, 3)
+            .sort((left, right) => right.time - left.time || (left.id < right.id ? -1 : 1))
+            .map((entry) => entry.id),
+          memberIds: [...group.members]
+            .sort((left, right) => right.time - left.time || (left.appeal.id < right.appeal.id ? -1 : 1))
+            .map((entry) => entry.appeal.id),
           keywords,
-          summary: `${topic}：${group.members.length}件${keywords.length > 0 ? `，多涉及${keywords.join('、')}` : ''}`,
+          summary: summariseTopic(typical.map((entry) => entry.appeal)),
         };
       })
       .sort((left, right) => right.score - left.score || right.count - left.count || (left.topic < right.topic ? -1 : 1))
