@@ -12,7 +12,7 @@ import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer } from '../bot';
 import { createAppealQueries, type AppealQueries } from '../hotline';
-import { createCallAssistant } from '../hotline';
+import { createCallAssistant, type CallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
@@ -23,6 +23,7 @@ import { createWebChatAdapter } from '../channels';
 import { createWechatChannel } from '../channels';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
+import { staffFromCookieHeader } from './auth/chat-staff';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
 import type { Config } from './config';
 import { createDatabaseHealthCheck, createHttpHealthCheck, staticHealthCheck, type HealthCheck } from './health';
@@ -139,13 +140,22 @@ const policyFinder =
  */
 export function createXiaoningFor(
   config: Config,
-  parts: { repositories: Repositories; voting: Voting; appeals: AppealQueries; knowledge: Knowledge | undefined; tokenizer: Tokenizer },
+  parts: {
+    repositories: Repositories;
+    voting: Voting;
+    appeals: AppealQueries;
+    knowledge: Knowledge | undefined;
+    tokenizer: Tokenizer;
+    /** The call assistant behind the officials' tools; without it they say they are unavailable. */
+    assistant?: CallAssistant;
+  },
 ): Xiaoning {
   const { knowledge, repositories } = parts;
   return createXiaoning({
     repositories,
     voting: parts.voting,
     appeals: parts.appeals,
+    assistant: parts.assistant,
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
@@ -185,7 +195,8 @@ export async function buildAppDependencies(
     votesPerAddressPerHour: config.voteRateLimitPerIpHour,
     addressSalt: cookieSecret,
   });
-  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
+  const assistant = createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies });
+  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant });
   const webChat = createWebChatAdapter({
     conversations: repositories.conversations,
     cookieSecret,
@@ -195,6 +206,7 @@ export async function buildAppDependencies(
     eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
     trustedProxies: config.trustProxy,
     logger,
+    staffOf: staffFromCookieHeader(auth),
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
   const wechat = createWechatChannel(config.wechat, { repositories, voting, logger, now: options.wechatNow });
@@ -215,7 +227,7 @@ export async function buildAppDependencies(
     realtime,
     wechat,
     appeals,
-    assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
+    assistant,
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge),
     knowledge,
