@@ -28,7 +28,14 @@ const raisedInPeriod = /(诉求|投诉|反映|来信)(有哪些|都有啥|有啥
  * would take 市场监管局的电话是多少 for 住建局多少票. The officials' tools are asked for with their own words too:
  * a guess would refuse a citizen's question.
  */
-const byWordingOnly: readonly Intent[] = ['emergency', 'cast_vote', 'get_poll_results', 'get_appeal_statistics', 'analyze_call', 'get_hot_topics'];
+const byWordingOnly: readonly Intent[] = [
+  'emergency',
+  'cast_vote',
+  'get_poll_results',
+  'get_appeal_statistics',
+  'analyze_call',
+  'get_hot_topics',
+];
 const classified: readonly Intent[] = intents.filter((intent) => !byWordingOnly.includes(intent));
 
 const questionIntents: readonly Intent[] = ['search_policies', 'out_of_domain'];

@@ -8,9 +8,12 @@ export interface Utterance {
 }
 
 /** The training sets: the first set, the everyday phrasings of issue 13, the framed ones (scripts/agent/write-utterances.ts), the officials' (issue 16). */
-export const trainingUtteranceFiles = ['utterances.txt', 'utterances-everyday.txt', 'utterances-framed.txt', 'utterances-officials.txt'].map((name) =>
-  path.join(__dirname, name),
-);
+export const trainingUtteranceFiles = [
+  'utterances.txt',
+  'utterances-everyday.txt',
+  'utterances-framed.txt',
+  'utterances-officials.txt',
+].map((name) => path.join(__dirname, name));
 /** Written separately from the training sets, for evaluation only: never trained on. */
 export const heldOutUtterancesFile = path.join(__dirname, 'held-out-utterances.txt');
 

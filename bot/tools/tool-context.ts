@@ -57,5 +57,7 @@ export const asToolResult = (value: unknown) => JSON.stringify(value);
 /** The context of a tool call; a call outside an agent run (no context) is treated as an anonymous one. */
 export function contextOf(runtime: unknown): ToolContext {
   const parsed = toolContextSchema.safeParse((runtime as { context?: unknown } | undefined)?.context);
-  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none', role: 'citizen' };
+  return parsed.success
+    ? parsed.data
+    : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none', role: 'citizen' };
 }

@@ -3,7 +3,8 @@ import { defineToolUnit } from '../tool-unit';
 import { isStaff, officialsOnlyReply } from '../officials-only';
 
 /** 帮我分析：… / 分析一下这个来电：… — the text after the request is what the caller said. */
-const analysisRequest = /^.{0,12}?(帮我|请|麻烦)?(分析|研判)(一下)?(这个|这通|这段|这条|下面的?)?(来电|电话|诉求|内容|问题)?(内容)?[:：，,\s]+/u;
+const analysisRequest =
+  /^.{0,12}?(帮我|请|麻烦)?(分析|研判)(一下)?(这个|这通|这段|这条|下面的?)?(来电|电话|诉求|内容|问题)?(内容)?[:：，,\s]+/u;
 
 /** The caller's words in a message, when the message carries them (帮我分析：…); nothing for "这个问题以前怎么处理的？". */
 export function callTextIn(message: string): string | undefined {
@@ -49,7 +50,10 @@ function renderCases(analysis: z.output<typeof analysisSchema>): string[] {
 
 function renderHandling(analysis: z.output<typeof analysisSchema>): string[] {
   if (analysis.suggestedHandling.length === 0) return ['参考办理：暂无。'];
-  return ['参考办理（摘自往期答复）：', ...analysis.suggestedHandling.slice(0, 3).map((item) => `· ${item.quote}（见“${item.caseTitle}”）`)];
+  return [
+    '参考办理（摘自往期答复）：',
+    ...analysis.suggestedHandling.slice(0, 3).map((item) => `· ${item.quote}（见“${item.caseTitle}”）`),
+  ];
 }
 
 function renderPolicies(analysis: z.output<typeof analysisSchema>): string[] {
@@ -90,13 +94,15 @@ export const analyzeCall = defineToolUnit({
   },
   plan: ({ text }) => {
     const callText = callTextIn(text);
-    return { ...(callText ? { text: callText } : {}), focus: !callText && asksHowHandled.test(text) ? ('handling' as const) : ('analysis' as const) };
+    return {
+      ...(callText ? { text: callText } : {}),
+      focus: !callText && asksHowHandled.test(text) ? ('handling' as const) : ('analysis' as const),
+    };
   },
   render(output) {
     if (output.status === 'refused') return officialsOnlyReply;
     if (output.status === 'unavailable') return '来电分析暂时用不了，请稍后再试，或在接线台的“来电分析”里输入来电内容。';
-    if (output.status === 'needs_text')
-      return '请先把来电内容告诉我：在接线台的“来电内容”框里输入，或直接发“帮我分析：”加上群众说的话。';
+    if (output.status === 'needs_text') return '请先把来电内容告诉我：在接线台的“来电内容”框里输入，或直接发“帮我分析：”加上群众说的话。';
     const { analysis, focus } = output;
     const urgent = analysis.urgentAdvice ? ['【紧急件】请先告诉来电人：', ...analysis.urgentAdvice, ''] : [];
     const facts = `来电摘要：${analysis.summary || '暂无'}\n类别：${analysis.category || '暂无'}；类型：${analysis.type || '暂无'}${
