@@ -28,6 +28,12 @@ export function XiaoningPanel(props: { callText: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [connected, setConnected] = useState(false);
   const socket = useRef<Socket<ChatServerEvents, ChatClientEvents> | null>(null);
+  const log = useRef<HTMLDivElement>(null);
+
+  // The newest turn in view, as it is written.
+  useEffect(() => {
+    if (log.current) log.current.scrollTop = log.current.scrollHeight;
+  }, [turns, writing]);
 
   useEffect(() => {
     const connection: Socket<ChatServerEvents, ChatClientEvents> = io(chatNamespace, { withCredentials: true });
@@ -75,7 +81,7 @@ export function XiaoningPanel(props: { callText: string }) {
           </button>
         ))}
       </div>
-      <div class="chat-log" role="log" aria-label="与小宁的对话" aria-live="polite">
+      <div ref={log} class="chat-log" role="log" aria-label="与小宁的对话" aria-live="polite" tabIndex={0}>
         <ol>
           {turns.map((turn, index) => (
             <li key={index} class={`chat-turn ${turn.role}`}>
