@@ -24,6 +24,8 @@ export interface XiaoningDependencies {
   voting: Voting;
   appeals: AppealQueries;
   searchPolicies: ToolDependencies['searchPolicies'];
+  /** The call assistant behind the officials' tools (analyze_call, get_hot_topics). */
+  assistant?: ToolDependencies['assistant'];
   composePolicy: PolicyAnswerComposer;
   chatModel?: ChatModelSettings;
   router?: IntentRouter;
@@ -45,6 +47,11 @@ export interface AskInput {
   address?: string | undefined;
   conversationId?: string | undefined;
   message: string;
+  /** From the channel's login session (web chat), never from the message: the officials' tools check it. */
+  role?: ToolContext['role'] | undefined;
+  unitId?: string | undefined;
+  /** The console's 来电内容, sent along with an official's question. */
+  callText?: string | undefined;
 }
 
 export type XiaoningEvent = { type: 'delta'; text: string } | { type: 'done'; result: XiaoningResult };
@@ -77,6 +84,7 @@ export function createXiaoning(deps: XiaoningDependencies) {
       voting: deps.voting,
       appeals: deps.appeals,
       searchPolicies: deps.searchPolicies,
+      assistant: deps.assistant,
       now,
     }),
     contextSchema: toolContextSchema,
@@ -110,6 +118,9 @@ export function createXiaoning(deps: XiaoningDependencies) {
       userId: input.userId,
       identityEstablished: input.identityEstablished ?? false,
       ...(input.address !== undefined ? { address: input.address } : {}),
+      role: input.role ?? 'citizen',
+      ...(input.unitId ? { unitId: input.unitId } : {}),
+      ...(input.callText?.trim() ? { callText: input.callText.trim().slice(0, 3000) } : {}),
     };
     const context: ToolContext =
       pendingVote && isConfirmation(message)

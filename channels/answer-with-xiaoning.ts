@@ -26,6 +26,9 @@ export function answerWithXiaoning(xiaoning: AnsweringAgent, logger: Logger) {
         address: message.address,
         conversationId: message.conversationId,
         message: message.text,
+        role: message.role,
+        unitId: message.unitId,
+        callText: message.callText,
       });
       for await (const event of events) {
         if (event.type === 'delta') message.reply.delta(event.text);

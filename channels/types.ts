@@ -1,5 +1,7 @@
 import type { XiaoningResult } from '../bot';
 
+export type StaffRole = 'citizen' | 'official' | 'admin';
+
 /** The channels Xiaoning is reached through; stored as `conversations.channel` and `votes.channel`. */
 export type ChannelName = 'web' | 'wechat';
 
@@ -27,6 +29,11 @@ export interface InboundMessage {
   address?: string | undefined;
   conversationId?: string | undefined;
   text: string;
+  /** The person's role and unit from the channel's login session (web: the console's session cookie); citizen otherwise. */
+  role?: StaffRole | undefined;
+  unitId?: string | undefined;
+  /** Text to analyse that came with the message (the console's 来电内容). */
+  callText?: string | undefined;
   raw: unknown;
   reply: ReplyHandle;
 }

@@ -23,6 +23,11 @@ export interface ChatTurn {
 /** Client → server, event `message`: one question. */
 export interface ChatMessage {
   text: string;
+  /**
+   * The officials' console sends its 来电内容 along, for "这个问题以前怎么处理的？". It is only text to analyse:
+   * who may have it analysed is decided by the server from the login session, never by the client.
+   */
+  callText?: string;
 }
 
 /** Server → client on connecting: the conversation resumed (null when none was or it is not theirs) and its last turns. */

@@ -12,7 +12,7 @@ import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer, createQueryRewriter } from '../bot';
 import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
-import { createCallAssistant } from '../hotline';
+import { createCallAssistant, type CallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
@@ -25,6 +25,7 @@ import { createSpeechServices, createVoiceStreams, type SpeechServices, type Voi
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { createAuthService } from './auth/auth-service';
+import { staffFromCookieHeader } from './auth/chat-staff';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
 import type { Config } from './config';
 import { createDatabaseHealthCheck, createHttpHealthCheck, staticHealthCheck, type HealthCheck } from './health';
@@ -161,7 +162,15 @@ const policyFinder =
  */
 export function createXiaoningFor(
   config: Config,
-  parts: { repositories: Repositories; voting: Voting; appeals: AppealQueries; knowledge: Knowledge | undefined; tokenizer: Tokenizer },
+  parts: {
+    repositories: Repositories;
+    voting: Voting;
+    appeals: AppealQueries;
+    knowledge: Knowledge | undefined;
+    tokenizer: Tokenizer;
+    /** The call assistant behind the officials' tools; without it they say they are unavailable. */
+    assistant?: CallAssistant;
+  },
 ): Xiaoning {
   const { knowledge, repositories } = parts;
   const { baseUrl, apiKey, chatModel } = config.openai;
@@ -171,6 +180,7 @@ export function createXiaoningFor(
     repositories,
     voting: parts.voting,
     appeals: parts.appeals,
+    assistant: parts.assistant,
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
@@ -211,7 +221,8 @@ export async function buildAppDependencies(
     votesPerAddressPerHour: config.voteRateLimitPerIpHour,
     addressSalt: cookieSecret,
   });
-  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer });
+  const assistant = createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies });
+  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant });
   const speech = createSpeechServices(config.speech);
   const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
   const voiceStreams = createVoiceStreams({
@@ -231,6 +242,7 @@ export async function buildAppDependencies(
     trustedProxies: config.trustProxy,
     columnUrl: config.wechat.publicBaseUrl,
     logger,
+    staffOf: staffFromCookieHeader(auth),
   });
   void webChat.start(answerWithXiaoning(xiaoning, logger));
   const wechat = createWechatChannel(config.wechat, {
@@ -266,7 +278,7 @@ export async function buildAppDependencies(
           : undefined,
       logger,
     }),
-    assistant: createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies }),
+    assistant,
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge, speech),
     speech: { speech, utterancesPerMinute: config.speech.utterancesPerMinute, keepAudio },

@@ -226,6 +226,32 @@ describe('officials’ console in Chromium (real app, demo data, laws)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('问小宁 on the desk answers 本单位最近的热点 and, from the 来电内容, how such calls were handled', async () => {
+    const { page, problems } = await newPage();
+    await page.goto(`${served.url}/admin/login`);
+    await logInByKeyboard(page, 'housing-official');
+    const panel = page.getByRole('region', { name: '问小宁' });
+    await panel.waitFor();
+    await panel.getByRole('button', { name: '本单位最近的热点' }).click();
+    const answers = panel.locator('.chat-turn.assistant:not([aria-busy])');
+    await answers.first().waitFor({ timeout: 10_000 });
+    const hot = (await answers.first().textContent()) ?? '';
+    expect(hot).toContain('宁德市住房和城乡建设局');
+    expect(hot).toContain('高频诉求');
+    expect(hot).not.toContain('住房公积金');
+
+    await page.getByLabel('来电内容').fill(elevatorCall);
+    await panel.getByLabel('向小宁提问').fill('这个问题以前怎么处理的？');
+    await panel.getByLabel('向小宁提问').press('Enter');
+    await answers.nth(1).waitFor({ timeout: 10_000 });
+    const handled = (await answers.nth(1).textContent()) ?? '';
+    expect(handled).toContain('来电摘要');
+    expect(handled).toContain('相似案例');
+    await panel.screenshot({ path: path.join(outputFolder, 'console-xiaoning.png') });
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('群众留言: published questions newest first; marking one 已回复 with a note is audited and needs the CSRF token', async () => {
     const official = await logIn(served.url, 'housing-official', password);
     const answerPath = `${served.url}/api/units/zjj/submissions/${submissionId}/answer`;

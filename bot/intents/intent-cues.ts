@@ -8,6 +8,12 @@ const number = '[0-9０-９一二三四五六七八九十]+';
 const notComplaint = '(?!诉|资|入|放|稿|保)';
 
 export const intentCues: ReadonlyArray<readonly [Intent, RegExp, RegExp?]> = [
+  // The officials' tools (issue 16), asked for with their own words; citizens who use them are refused politely.
+  ['get_hot_topics', /(本单位|我们单位|我单位|本局|我们局|本部门|我们部门)[^，,。?？]{0,8}?(热点|高频|热门|突出问题|主要诉求)/],
+  [
+    'analyze_call',
+    /^.{0,8}?((帮我|请|麻烦)?(分析|研判)(一下)?(这个|这通|这段|这条|下面的?)?(来电|电话|诉求|内容)?(内容)?[:：]|(帮我|请|麻烦)(分析|研判)(一下)?(这个|这通|这段|这条)?(来电|电话)|^(这个|这类|这种|这样的|这|该)(问题|情况|事|事情|诉求|来电)(以前|之前|过去|往常|一般)?(都)?(是)?(怎么|如何)(处理|办|解决|答复|回复)的?[?？。]*$)/,
+  ],
   // Choosing a numbered option is a vote even when the word 候选 follows (我选第5个候选).
   ['cast_vote', new RegExp(`^(我|那就|就)?(要|想)?(选|投)第?${number}(号|个)`)],
   // Other plain ways of giving one's vote: 这一票给…, 来一票给…, 选择2号, 就它了，3号, 这次投…, 支持…，投票.

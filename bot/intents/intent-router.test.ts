@@ -20,6 +20,8 @@ const phrasings: Record<Intent, string[]> = {
     '企业招用残疾人有补贴吗',
   ],
   emergency: ['楼道里燃气泄漏了', '有人晕倒在路边了'],
+  analyze_call: ['帮我分析：邻居家空调外机噪音太大', '这种问题以前是怎么解决的？', '请帮我分析一下这通电话'],
+  get_hot_topics: ['本单位这阵子有哪些热点', '我们局最近群众的热点诉求'],
   out_of_domain: [
     '明天宁德会下雨吗',
     '这周末天气热不热',
@@ -123,5 +125,12 @@ describe('intent router', () => {
     expect(router.route('太感谢了').intent).not.toBe('search_policies');
     expect(router.route('谢谢啦').intent).toBe('greeting');
     expect(router.route('你还能帮我办些什么？').intent).toBe('help');
+  });
+
+  it("keeps the officials' tools to their own words: a citizen's ordinary questions keep their intents", () => {
+    expect(router.route('诉求热点话题有哪些').intent).toBe('get_appeal_statistics');
+    expect(router.route('以前有人反映过小区电梯坏了吗').intent).toBe('search_past_appeals');
+    expect(router.route('往期关于停车难的诉求是怎么答复的').intent).toBe('search_past_appeals');
+    expect(router.route('帮我分析一下这个政策的意思').intent).not.toBe('analyze_call');
   });
 });

@@ -25,9 +25,18 @@ const raisedInPeriod = /(诉求|投诉|反映|来信)(有哪些|都有啥|有啥
 /**
  * Intents the classifier never guesses: a vote is cast only on the person's own plain words, danger is
  * decided by the detector alone, and the tally is asked for with its own words (票, 排名, 候选) — a guess
- * would take 市场监管局的电话是多少 for 住建局多少票.
+ * would take 市场监管局的电话是多少 for 住建局多少票. The officials' tools are asked for with their own words too:
+ * a guess would refuse a citizen's question.
  */
-const byWordingOnly: readonly Intent[] = ['emergency', 'cast_vote', 'get_poll_results', 'get_appeal_statistics'];
+const byWordingOnly: readonly Intent[] = [
+  'emergency',
+  'cast_vote',
+  'get_poll_results',
+  'get_appeal_statistics',
+  'analyze_call',
+  'get_hot_topics',
+];
+const officialsIntents: readonly Intent[] = ['analyze_call', 'get_hot_topics'];
 const classified: readonly Intent[] = intents.filter((intent) => !byWordingOnly.includes(intent));
 
 const questionIntents: readonly Intent[] = ['search_policies', 'out_of_domain'];
@@ -48,7 +57,9 @@ export interface RouteContext {
  * the classifier's guesses, which a follow-up (那霞浦县呢？) may override with the previous intent.
  */
 export function createIntentRouter(utterances: readonly Utterance[] = readUtterances(), defaults: RouteContext = {}) {
-  const classifier = trainIntentClassifier(utterances);
+  // The officials' utterances document their wording (and are checked against the cues); the classifier never
+  // predicts those intents, so training on them would only shift the citizens' routing.
+  const classifier = trainIntentClassifier(utterances.filter((utterance) => !officialsIntents.includes(utterance.intent)));
   return {
     route(text: string, context: RouteContext = defaults): IntentPrediction & { byCue: boolean } {
       const decided = (intent: Intent) => ({ intent, confidence: 1, byCue: true });

@@ -1,4 +1,4 @@
-/** The six tools (DESIGN §5) and the intents that call none. */
+/** The six tools (DESIGN §5), the two officials' tools, and the intents that call none. */
 export const toolIntents = [
   'get_hotline_previews',
   'cast_vote',
@@ -6,6 +6,9 @@ export const toolIntents = [
   'search_past_appeals',
   'get_appeal_statistics',
   'search_policies',
+  // Officials' tools (issue 16): refused politely to citizens.
+  'analyze_call',
+  'get_hot_topics',
 ] as const;
 /** emergency: danger happening now, answered first with the emergency numbers (DESIGN §4), never refused. */
 export const conversationIntents = ['greeting', 'help', 'out_of_domain', 'emergency'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppealQueries } from '../../hotline';
+import type { AppealQueries, CallAssistant } from '../../hotline';
 import type { Voting } from '../../hotline';
 import type { Repositories } from '../../storage';
 
@@ -21,8 +21,14 @@ export const toolContextSchema = z.object({
   address: z.string().optional(),
   voteConsent: z.enum(['explicit', 'doubtful', 'confirmed', 'none']),
   pendingVote: pendingVoteSchema.optional(),
+  /** From the server-side login session (web chat), never from the message: officials' tools check it. */
+  role: z.enum(['citizen', 'official', 'admin']).default('citizen'),
+  /** The official's own unit (from the same session). */
+  unitId: z.string().optional(),
+  /** What the caller said, as the console's 来电内容 box holds it: what "这个问题以前怎么处理的？" refers to. */
+  callText: z.string().max(3000).optional(),
 });
-export type ToolContext = z.infer<typeof toolContextSchema>;
+export type ToolContext = z.output<typeof toolContextSchema>;
 
 /** A policy passage as search_policies returns it; `n` is what [n] in an answer refers to. */
 export interface PolicySource {
@@ -40,6 +46,8 @@ export interface ToolDependencies {
   appeals: AppealQueries;
   /** Policy passages above the relevance threshold, best first (none when the knowledge base has nothing). */
   searchPolicies: (query: string, k: number) => Promise<Omit<PolicySource, 'n'>[]>;
+  /** The call assistant (hotline/assist) behind the officials' tools; absent where no channel serves officials. */
+  assistant?: Pick<CallAssistant, 'analyze' | 'hotTopics'> | undefined;
   now?: () => Date;
 }
 
@@ -49,5 +57,7 @@ export const asToolResult = (value: unknown) => JSON.stringify(value);
 /** The context of a tool call; a call outside an agent run (no context) is treated as an anonymous one. */
 export function contextOf(runtime: unknown): ToolContext {
   const parsed = toolContextSchema.safeParse((runtime as { context?: unknown } | undefined)?.context);
-  return parsed.success ? parsed.data : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none' };
+  return parsed.success
+    ? parsed.data
+    : { channel: 'unknown', userId: '', identityEstablished: false, voteConsent: 'none', role: 'citizen' };
 }

@@ -5,9 +5,18 @@ import { toolUnitNamed, toolUnits } from './tool-units';
 const turn = { question: '问题', composePolicy: () => ({ answer: '', cited: [] }) };
 
 describe('tool units', () => {
-  it('are the six tools of DESIGN.md §5, each once', () => {
+  it("are the six tools of DESIGN.md §5 and the two officials' tools, each once", () => {
     expect(toolUnits.map((unit) => unit.name).sort()).toEqual(
-      ['cast_vote', 'get_appeal_statistics', 'get_hotline_previews', 'get_poll_results', 'search_past_appeals', 'search_policies'].sort(),
+      [
+        'cast_vote',
+        'get_appeal_statistics',
+        'get_hotline_previews',
+        'get_poll_results',
+        'search_past_appeals',
+        'search_policies',
+        'analyze_call',
+        'get_hot_topics',
+      ].sort(),
     );
   });
 

@@ -1,4 +1,6 @@
+import { analyzeCall } from './analyze-call/analyze-call';
 import { castVote } from './cast-vote/cast-vote';
+import { getHotTopics } from './get-hot-topics/get-hot-topics';
 import { getAppealStatistics } from './get-appeal-statistics/get-appeal-statistics';
 import { getHotlinePreviews } from './get-hotline-previews/get-hotline-previews';
 import { getPollResults } from './get-poll-results/get-poll-results';
@@ -6,7 +8,7 @@ import { searchPastAppeals } from './search-past-appeals/search-past-appeals';
 import { searchPolicies } from './search-policies/search-policies';
 import type { ToolUnit } from './tool-unit';
 
-/** The six tools of DESIGN.md §5, each one folder: schemas, call, offline planning, rendering. */
+/** The six tools of DESIGN.md §5 and the two officials' tools, each one folder: schemas, call, offline planning, rendering. */
 export const toolUnits: readonly ToolUnit[] = [
   getHotlinePreviews,
   castVote,
@@ -14,6 +16,8 @@ export const toolUnits: readonly ToolUnit[] = [
   searchPastAppeals,
   getAppealStatistics,
   searchPolicies,
+  analyzeCall,
+  getHotTopics,
 ];
 
 export function toolUnitNamed(name: string): ToolUnit | undefined {

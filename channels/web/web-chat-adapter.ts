@@ -13,7 +13,7 @@ import {
   type ChatSource,
   type ChatTurn,
 } from '../../common';
-import type { ChannelAdapter, InboundMessage } from '../types';
+import type { ChannelAdapter, InboundMessage, StaffRole } from '../types';
 import type { VoiceStreams } from '../voice/voice-streams';
 import { clientAddress } from './client-address';
 
@@ -46,6 +46,11 @@ export interface WebChatDependencies {
   voice?: VoiceStreams | undefined;
   /** The column's public address (PUBLIC_BASE_URL): the widget links sources and 我要留言 there. */
   columnUrl?: string | undefined;
+  /**
+   * The signed-in official or administrator behind a request's cookies (the console's login session), read
+   * again for every message so that a logout or an expiry takes effect at once; undefined for everyone else.
+   */
+  staffOf?: (cookieHeader: string | undefined) => Promise<{ role: StaffRole; unitId?: string | null | undefined } | undefined>;
 }
 
 interface RequestWithVoter extends IncomingMessage {
@@ -62,7 +67,15 @@ interface EngineRequest extends IncomingMessage {
 
 type ChatSocket = Socket<ChatClientEvents, ChatServerEvents>;
 
-const messageSchema: z.ZodType<ChatMessage> = z.object({ text: z.string() });
+const callTextMaxCharacters = 3000;
+const messageSchema: z.ZodType<ChatMessage> = z.object({
+  text: z.string(),
+  callText: z
+    .string()
+    .max(callTextMaxCharacters * 2)
+    .refine((text) => !containsControlCharacter(text))
+    .optional(),
+});
 const authSchema = z
   .object({
     conversationId: z
@@ -152,6 +165,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     runs.set(userId, run);
     const toAll = <Event extends keyof ChatServerEvents>(event: Event, ...body: Parameters<ChatServerEvents[Event]>) =>
       run.sockets.forEach((listener) => listener.emit(event, ...body));
+    const callText = parsed.data.callText?.trim().slice(0, callTextMaxCharacters);
     const inbound: InboundMessage = {
       channel: 'web',
       userId,
@@ -159,6 +173,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       address: socket.data.address as string,
       conversationId: socket.data.conversationId as string | undefined,
       text,
+      ...(callText ? { callText } : {}),
       raw: payload,
       reply: {
         delta: (delta) => toAll('answer:delta', { text: delta }),
@@ -175,7 +190,13 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
         error: (code, message) => toAll('error', { code, message }),
       },
     };
-    void onMessage(inbound)
+    const answer = onMessage;
+    const identified = async () => {
+      // The role comes from the server's own session store, never from anything the client sends.
+      const staff = await deps.staffOf?.(socket.request.headers.cookie);
+      return answer(staff ? { ...inbound, role: staff.role, unitId: staff.unitId ?? undefined } : inbound);
+    };
+    void identified()
       .catch((error: unknown) => {
         deps.logger?.error({ err: error, socketId: socket.id }, 'web chat message failed');
         toAll('error', messageForPerson(error));

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { useSession } from '../session-context';
 import type { CallAnalysis } from '../types';
 import { analysisBrief, passageName, urgentAdviceOf } from './analysis-brief';
@@ -84,9 +83,9 @@ function AnalysisView(props: { analysis: CallAnalysis; text: string | null }) {
 }
 
 /** 来电分析: what the caller says, typed (or, once voice lands, dictated); the analysis follows as the text grows. */
-export function CallAnalysisSection(props: { unitId: string }) {
+export function CallAnalysisSection(props: { unitId: string; text: string; onText: (text: string) => void }) {
   const { csrfToken } = useSession();
-  const [text, setText] = useState('');
+  const { text, onText: setText } = props;
   const live = useLiveAnalysis(text, props.unitId, csrfToken);
   const shown = live.status === 'ready' ? live.analysis : live.status === 'idle' ? null : live.previous;
 

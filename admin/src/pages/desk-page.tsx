@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
 import { requestJson } from '../api';
 import { ConsoleHeader } from '../desk/console-header';
@@ -7,6 +7,7 @@ import { HotTopicsSection } from '../desk/hot-topics-section';
 import { SubmissionsSection } from '../desk/submissions-section';
 import { UnitPicker } from '../desk/unit-picker';
 import { UnitStatsSection } from '../desk/unit-stats-section';
+import { XiaoningPanel } from '../desk/xiaoning-panel';
 import { useSession } from '../session-context';
 import type { UnitSummary } from '../types';
 import { useLoaded } from '../use-loaded';
@@ -20,6 +21,8 @@ export function DeskPage() {
   const [units] = useLoaded(() => requestJson<{ items: UnitSummary[] }>('/api/units').then((result) => result.items), 'units');
   const unit = units.status === 'ready' ? units.value.find((candidate) => candidate.id === unitId) : undefined;
   const forbidden = user.role === 'official' && unitId !== user.unitId;
+  // The call being taken: analysed by 来电分析, and what 小宁 answers "这个问题以前怎么处理的？" about.
+  const [callText, setCallText] = useState('');
 
   useEffect(() => {
     document.title = `接线台${unit ? ` · ${unit.name}` : ''} · 宁德12345领导接线工作台`;
@@ -49,7 +52,8 @@ export function DeskPage() {
           </p>
         ) : (
           <div class="desk-grid" key={unitId}>
-            <CallAnalysisSection unitId={unitId} />
+            <CallAnalysisSection unitId={unitId} text={callText} onText={setCallText} />
+            <XiaoningPanel callText={callText} />
             <HotTopicsSection unitId={unitId} />
             <SubmissionsSection unitId={unitId} />
             <UnitStatsSection unitId={unitId} />
