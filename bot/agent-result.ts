@@ -1,6 +1,6 @@
 import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
 import { suggestionsByReply } from './models/offline-replies';
-import { toolUnitNamed } from './tools';
+import { toolUnitNamed, type ColumnPage } from './tools';
 
 export interface XiaoningSource {
   source: string;
@@ -18,6 +18,21 @@ export interface XiaoningResult {
   suggestions: string[];
   /** True when Xiaoning said it cannot answer (out of scope, or no source cleared the threshold). */
   refused: boolean;
+  /** Pages of the column that show more of what the data tools answered (relative paths). */
+  pages: ColumnPage[];
+}
+
+/** The column's pages for the data tools this turn called, one per path, in the order of the calls. */
+function columnPagesOf(added: BaseMessage[]): ColumnPage[] {
+  const pages = new Map<string, ColumnPage>();
+  for (const message of added) {
+    if (!AIMessage.isInstance(message)) continue;
+    for (const call of message.tool_calls ?? []) {
+      const page = toolUnitNamed(call.name)?.columnPageFor(call.args);
+      if (page && !pages.has(page.path)) pages.set(page.path, page);
+    }
+  }
+  return [...pages.values()];
 }
 
 const textOf = (message: BaseMessage) =>
@@ -55,6 +70,7 @@ export function resultFromMessages(conversationId: string, added: BaseMessage[])
     toolCalls,
     suggestions: [...(suggestions ?? suggestionsByReply.help)],
     refused,
+    pages: refused ? [] : columnPagesOf(added),
   };
 }
 

@@ -4,7 +4,15 @@ import type { XiaoningResult } from '../bot';
 import { answerWithXiaoning, type AnsweringAgent } from './answer-with-xiaoning';
 import type { InboundMessage } from './types';
 
-const result: XiaoningResult = { conversationId: 'c1', answer: '你好呀', sources: [], toolCalls: [], suggestions: [], refused: false };
+const result: XiaoningResult = {
+  conversationId: 'c1',
+  answer: '你好呀',
+  sources: [],
+  toolCalls: [],
+  suggestions: [],
+  refused: false,
+  pages: [],
+};
 
 /** Records what a channel would send back. */
 function recordingMessage() {

@@ -16,6 +16,7 @@ const resultFor = (message: InboundMessage): XiaoningResult => ({
   toolCalls: [],
   suggestions: [],
   refused: false,
+  pages: [],
 });
 
 /** What every channel adapter must do; run against each adapter with its own driver. */

@@ -43,12 +43,20 @@ export interface ChatDelta {
   text: string;
 }
 
+/** A page of the column that shows more of a data answer (往期回顾, 诉求数据分析): a path on the column's address. */
+export interface ChatColumnPage {
+  label: string;
+  path: string;
+}
+
 export interface ChatAnswerDone {
   conversationId: string;
   answer: string;
   sources: ChatSource[];
   suggestions: string[];
   refused: boolean;
+  /** Absent from older servers. */
+  pages?: ChatColumnPage[];
 }
 
 /** A problem for the person to read: `message` is plain Chinese; `code` is an error code (or BUSY). */

@@ -29,6 +29,7 @@ const resultFor = (message: InboundMessage, answer: string): XiaoningResult => (
   toolCalls: [],
   suggestions: [],
   refused: false,
+  pages: [],
 });
 
 /** The adapter's router on a real HTTP server, with the app's error handler, and a fake WeChat API. */

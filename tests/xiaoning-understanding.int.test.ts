@@ -15,6 +15,7 @@ interface Reply {
   sources: unknown[];
   toolCalls: string[];
   refused: boolean;
+  pages: { label: string; path: string }[];
   conversationId: string;
 }
 
@@ -51,6 +52,8 @@ describe('Xiaoning understands everyday phrasing (offline model, demo data)', ()
     expect(reply.toolCalls).toEqual(['search_past_appeals']);
     expect(reply.refused).toBe(false);
     expect(reply.answer).toContain('霞浦县');
+    // The column's 往期回顾 for the same unit.
+    expect(reply.pages).toEqual([{ label: '在栏目“往期回顾”查看', path: '/appeals?unit=xpx' }]);
   });
 
   it('宁德市住建局的诉求 → the bureau’s past appeals, named back', async () => {
@@ -74,6 +77,9 @@ describe('Xiaoning understands everyday phrasing (offline model, demo data)', ()
     expect(reply.answer).toMatch(/卫生健康类的诉求共\d+件/);
     expect(reply.answer).toContain('按类型');
     expect(reply.answer).not.toContain('城乡建设');
+    expect(reply.pages).toEqual([
+      { label: '在栏目“诉求数据分析”查看图表', path: `/stats?${new URLSearchParams({ category: '卫生健康' }).toString()}` },
+    ]);
   });
 
   it('a unit’s statistics give its total and type distribution', async () => {

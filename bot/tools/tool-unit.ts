@@ -25,6 +25,12 @@ export type PolicyAnswerComposer = (
   passages: { title: string; headingPath: string[]; text: string }[],
 ) => { answer: string; cited: number[] };
 
+/** A page of the column that shows more of what a data tool answered (往期回顾, 诉求数据分析), as a relative path. */
+export interface ColumnPage {
+  label: string;
+  path: string;
+}
+
 export interface RenderTurn {
   question: string;
   composePolicy: PolicyAnswerComposer;
@@ -45,6 +51,8 @@ export interface ToolUnitDefinition<Input extends z.ZodObject, Output extends z.
   render(output: z.output<Output>, turn: RenderTurn): string;
   /** Questions offered after an answer of this tool. */
   suggestions: readonly string[];
+  /** The column's page for the same question, from the tool's arguments. */
+  columnPage?(input: z.output<Input>): ColumnPage;
 }
 
 /** A tool unit with its types closed over, so the registry can hold different tools side by side. */
@@ -59,6 +67,8 @@ export interface ToolUnit {
   readResult(content: string): unknown;
   /** The answer for a result, or undefined when the result does not match the output schema. */
   renderResult(content: string, turn: RenderTurn): string | undefined;
+  /** The column's page for a call's arguments, or undefined (no page, or arguments that break the input schema). */
+  columnPageFor(args: unknown): ColumnPage | undefined;
 }
 
 function parseJson(content: string): unknown {
@@ -93,6 +103,11 @@ export function defineToolUnit<Input extends z.ZodObject, Output extends z.ZodTy
       ),
     plan: (slots) => definition.plan(slots) as Record<string, unknown>,
     readResult,
+    columnPageFor(args) {
+      if (!definition.columnPage) return undefined;
+      const input = definition.input.safeParse(args);
+      return input.success ? definition.columnPage(input.data) : undefined;
+    },
     renderResult(content, turn) {
       const output = readResult(content);
       return output === undefined ? undefined : definition.render(output as z.output<Output>, turn);

@@ -53,6 +53,7 @@ describe('web chat: a question re-sent after a reconnect', () => {
         toolCalls: [],
         suggestions: [],
         refused: false,
+        pages: [],
       });
     });
     const server = http.createServer();

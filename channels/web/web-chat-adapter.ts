@@ -185,6 +185,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
             sources: sourcesOf(result),
             suggestions: result.suggestions,
             refused: result.refused,
+            pages: result.pages.map(({ label, path }) => ({ label, path })),
           });
         },
         error: (code, message) => toAll('error', { code, message }),

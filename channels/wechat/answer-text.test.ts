@@ -8,6 +8,7 @@ const result = (answer: string, titles: string[]): XiaoningResult => ({
   toolCalls: ['search_policies'],
   suggestions: [],
   refused: false,
+  pages: [],
 });
 
 describe('wechatAnswerText', () => {
@@ -32,6 +33,17 @@ describe('wechatAnswerText', () => {
       result('可以提取公积金的情形见第二十四条[2]。', ['社会救助暂行办法', '住房公积金管理条例', '食品安全法']),
     );
     expect(text).toBe('可以提取公积金的情形见第二十四条[2]。\n\n出处：\n[2] 《住房公积金管理条例》 第2条');
+  });
+
+  it('links the column pages of a data answer only when the column has a public address', () => {
+    const answered = {
+      ...result('霞浦县人民政府的往期诉求共12条。', []),
+      pages: [{ label: '在栏目“往期回顾”查看', path: '/appeals?unit=xpx' }],
+    };
+    expect(wechatAnswerText(answered, { publicBaseUrl: 'https://column.example.cn' })).toBe(
+      '霞浦县人民政府的往期诉求共12条。\n\n在栏目“往期回顾”查看：https://column.example.cn/appeals?unit=xpx',
+    );
+    expect(wechatAnswerText(answered)).toBe('霞浦县人民政府的往期诉求共12条。');
   });
 
   it('has no source block when there are no sources', () => {

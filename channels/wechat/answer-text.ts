@@ -30,11 +30,14 @@ const sourceLine = ({ number, source }: ReturnType<typeof citedSources>[number])
  * Xiaoning's answer as one WeChat text: the answer, then the sources it cites as numbered titles matching
  * the [n] markers. When it is too long the answer is shortened, never the list of where it came from.
  */
-export function wechatAnswerText(result: XiaoningResult, maxBytes: number = maxTextBytes): string {
+export function wechatAnswerText(result: XiaoningResult, options: { maxBytes?: number; publicBaseUrl?: string | undefined } = {}): string {
+  const maxBytes = options.maxBytes ?? maxTextBytes;
   const sources = citedSources(result)
     .slice(0, maxSourcesShown)
     .map((cited) => truncateToBytes(sourceLine(cited), 160));
-  const sourceBlock = sources.length > 0 ? `\n\n出处：\n${sources.join('\n')}` : '';
+  // The column's pages (往期回顾, 诉求数据分析) only when the column has a public address to open.
+  const pages = options.publicBaseUrl ? result.pages.map((page) => `${page.label}：${options.publicBaseUrl}${page.path}`) : [];
+  const sourceBlock = (sources.length > 0 ? `\n\n出处：\n${sources.join('\n')}` : '') + (pages.length > 0 ? `\n\n${pages.join('\n')}` : '');
   const answer = truncateToBytes(result.answer.trim(), Math.max(200, maxBytes - byteLength(sourceBlock)));
   return truncateToBytes(answer + sourceBlock, maxBytes);
 }

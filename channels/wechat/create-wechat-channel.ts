@@ -56,6 +56,7 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
     appId: settings.appId,
     encodingAesKey: settings.encodingAesKey,
     api,
+    publicBaseUrl: settings.publicBaseUrl,
     shortcuts: createWechatShortcuts({
       previews: parts.repositories.previews,
       units: parts.repositories.units,

@@ -27,6 +27,8 @@ export interface WechatAdapterDependencies {
   shortcuts: Pick<WechatShortcuts, 'answer' | 'previews' | 'results'>;
   /** A voice message's text from its recording, when a speech service is configured. */
   transcribeVoice?: ((mediaId: string) => Promise<string>) | undefined;
+  /** The column's public address (PUBLIC_BASE_URL): answers link to its pages when set. */
+  publicBaseUrl?: string | undefined;
   /** The conversation an openid continues, if any (see recent-conversation.ts). */
   findConversation?: (openid: string) => Promise<string | undefined>;
   logger: Logger;
@@ -89,7 +91,7 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
         // WeChat shows whole messages only; the answer goes out in one piece from done().
         delta: () => undefined,
         done: (result) => {
-          reply = { type: 'text', content: wechatAnswerText(result) };
+          reply = { type: 'text', content: wechatAnswerText(result, { publicBaseUrl: deps.publicBaseUrl }) };
         },
         error: (_code, content) => {
           reply = { type: 'text', content };

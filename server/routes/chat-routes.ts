@@ -24,6 +24,9 @@ export function registerChatRoutes(api: ApiRouter, xiaoning: Xiaoning): void {
         toolCalls: z.array(z.string()),
         suggestions: z.array(z.string()),
         refused: z.boolean(),
+        pages: z
+          .array(z.object({ label: z.string(), path: z.string() }))
+          .describe('栏目里能看到更多内容的页面（往期回顾、诉求数据分析），为站内相对路径'),
       }),
       errors: [404],
     },

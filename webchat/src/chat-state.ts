@@ -57,7 +57,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       return { ...state, messages: [...state.messages, message], lastId };
     }
     case 'done': {
-      const { answer, sources, suggestions } = action.answer;
+      const { answer, sources, suggestions, pages } = action.answer;
       const streaming = lastStreaming(state.messages);
       // The final answer is authoritative: its [n] markers are the ones that match `sources`.
       const message: ChatMessage = {
@@ -66,6 +66,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         text: answer,
         sources,
         suggestions,
+        ...(pages && pages.length > 0 ? { pages } : {}),
         streaming: false,
       };
       const messages = streaming ? [...state.messages.slice(0, -1), message] : [...state.messages, message];

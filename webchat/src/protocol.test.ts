@@ -28,8 +28,23 @@ describe('protocol readers', () => {
       sources: [{ source: 'laws/a.md', title: 'laws/a.md', headingPath: ['第三章'], excerpt: '摘录' }],
       suggestions: ['还有吗？'],
       refused: false,
+      pages: [],
     });
     expect(readAnswerDone({ sources: [] })).toBeUndefined();
+  });
+
+  it('keeps only column pages on the site itself', () => {
+    const read = readAnswerDone({
+      answer: '霞浦县人民政府的往期诉求共12条。',
+      pages: [
+        { label: '在栏目“往期回顾”查看', path: '/appeals?unit=xpx' },
+        { label: '别处', path: '//evil.example/x' },
+        { label: '别处', path: 'https://evil.example/x' },
+        { label: '', path: '/stats' },
+        'bad',
+      ],
+    });
+    expect(read?.pages).toEqual([{ label: '在栏目“往期回顾”查看', path: '/appeals?unit=xpx' }]);
   });
 
   it('reads deltas and errors, falling back to a Chinese message when the server gave none', () => {

@@ -1,4 +1,4 @@
-import type { ChatAnswerDone, ChatError, ChatReady, ChatSource, ChatTurn } from '../../common/chat-protocol';
+import type { ChatAnswerDone, ChatColumnPage, ChatError, ChatReady, ChatSource, ChatTurn } from '../../common/chat-protocol';
 import { somethingWentWrong } from '../../common/person-message';
 
 /**
@@ -8,6 +8,7 @@ import { somethingWentWrong } from '../../common/person-message';
  */
 
 export type Source = ChatSource;
+export type ColumnPage = ChatColumnPage;
 export type Turn = ChatTurn;
 export type ReadyPayload = ChatReady;
 export type AnswerDone = ChatAnswerDone;
@@ -53,6 +54,11 @@ export function readAnswerDone(payload: unknown): AnswerDone | undefined {
     })),
     suggestions: texts(payload.suggestions).filter((suggestion) => suggestion.trim() !== ''),
     refused: payload.refused === true,
+    // Only paths on the column itself: a page link never leaves the site.
+    pages: (Array.isArray(payload.pages) ? payload.pages : [])
+      .filter(isObject)
+      .map((page) => ({ label: text(page.label), path: text(page.path) }))
+      .filter((page) => page.label !== '' && /^\/(?!\/)/.test(page.path)),
   };
 }
 

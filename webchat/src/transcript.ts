@@ -1,4 +1,4 @@
-import type { Source, Turn } from './protocol';
+import type { ColumnPage, Source, Turn } from './protocol';
 
 export interface ChatMessage {
   id: number;
@@ -6,6 +6,8 @@ export interface ChatMessage {
   text: string;
   sources: Source[];
   suggestions: string[];
+  /** Pages of the column that show more (往期回顾, 诉求数据分析). */
+  pages?: ColumnPage[];
   /** True while answer deltas are still arriving. */
   streaming: boolean;
 }

@@ -75,6 +75,10 @@ export const getAppealStatistics = defineToolUnit({
       by: category && by === 'category' ? 'type' : by,
     };
   },
+  columnPage: ({ unitId, category }) => {
+    const query = new URLSearchParams({ ...(unitId ? { unit: unitId } : {}), ...(category ? { category } : {}) }).toString();
+    return { label: '在栏目“诉求数据分析”查看图表', path: query ? `/stats?${query}` : '/stats' };
+  },
   render({ asked, by, items, total, types }) {
     const subject = subjectOf(asked);
     const nonEmpty = items.filter((item) => item.count > 0);

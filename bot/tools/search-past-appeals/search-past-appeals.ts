@@ -39,6 +39,10 @@ export const searchPastAppeals = defineToolUnit({
     const keywords = appealKeywords(slotText, unitWords, dateText ? [dateText] : [], segment);
     return { ...(unit ? { unitId: unit.id } : {}), ...period, ...(keywords ? { keywords } : {}) };
   },
+  columnPage: ({ unitId }) => ({
+    label: '在栏目“往期回顾”查看',
+    path: unitId ? `/appeals?${new URLSearchParams({ unit: unitId }).toString()}` : '/appeals',
+  }),
   render({ asked, total, appeals }) {
     const subject = subjectOf(asked);
     if (total === 0)

@@ -79,6 +79,17 @@ export function AssistantMessage({ message, showSuggestions, onAsk, onOpenSource
           </ol>
         </div>
       )}
+      {column && !message.streaming && (message.pages ?? []).length > 0 && (
+        <ul class="xn-column-pages">
+          {(message.pages ?? []).map((page) => (
+            <li key={page.path}>
+              <a class="xn-inline-link" href={`${column}${page.path}`}>
+                {page.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
       {readAloud && !message.streaming && message.text !== '' && <ReadAloudButton text={message.text} readAloud={readAloud} />}
       {showSuggestions && message.suggestions.length > 0 && (
         <SuggestionButtons label="您可能还想问" suggestions={message.suggestions} disabled={false} onAsk={onAsk} />
