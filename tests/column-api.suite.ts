@@ -423,15 +423,22 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
       citizen = await loginAs('citizen-9', 'citizen-secret-99');
     });
 
-    it('an official sees the hot topics within the own unit’s duties, three representative appeals each', async () => {
+    it('an official sees the hot topics within the own unit’s duties, every appeal of each, three marked typical', async () => {
       const response = await request(testApp.app).get('/api/units/zjj/hot-topics').set('Cookie', official.cookie).expect(200);
-      const items = response.body.items as { topic: string; count: number; summary: string; appeals: { id: string }[] }[];
+      const items = response.body.items as {
+        topic: string;
+        count: number;
+        summary: string;
+        appeals: { id: string; typical: boolean; receivedAt: string }[];
+      }[];
       expect(items.length).toBeGreaterThan(0);
       expect(items.map((item) => item.topic)).not.toContain('住房公积金');
       expect(items.map((item) => item.count)).toEqual([...items.map((item) => item.count)].sort((left, right) => right - left));
       for (const item of items) {
-        expect(item.appeals.length).toBeGreaterThan(0);
-        expect(item.appeals.length).toBeLessThanOrEqual(3);
+        expect(item.appeals.length).toBe(item.count);
+        expect(item.appeals.filter((appeal) => appeal.typical).length).toBe(Math.min(3, item.count));
+        const times = item.appeals.map((appeal) => appeal.receivedAt);
+        expect(times).toEqual([...times].sort().reverse());
         expect(item.summary).toMatch(/[\u4e00-\u9fa5]/);
       }
       await request(testApp.app).get('/api/units/rsj/hot-topics').set('Cookie', official.cookie).expect(403);

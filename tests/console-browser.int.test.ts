@@ -155,6 +155,12 @@ describe('officials’ console in Chromium (real app, demo data, laws)', () => {
     const summaries = await hotTopics.locator('.topic-summary').allTextContents();
     for (const summary of summaries) expect(summary).toMatch(/^反映较多的是：/u);
     for (const name of ['近一个月', '近三个月', '全部']) await page.getByRole('radio', { name }).waitFor();
+    // Each topic lists every one of its appeals: 全部诉求（N件） with N the topic's count.
+    const firstTopic = hotTopics.locator('.topic').first();
+    const count = Number(/(\d+)件/.exec((await firstTopic.locator('.topic-count').textContent()) ?? '')?.[1]);
+    await firstTopic.locator('.all-appeals summary').click();
+    expect(await firstTopic.locator('.all-appeals summary').textContent()).toBe(`全部诉求（${count}件，新的在前）`);
+    expect(await firstTopic.locator('.all-appeals .topic-appeals li').count()).toBe(count);
 
     // 来电分析: the analysis follows the text as it is typed.
     const analysisRegion = page.getByRole('region', { name: '来电分析' });

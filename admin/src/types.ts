@@ -12,7 +12,8 @@ export interface HotTopic {
   latestAt: string;
   summary: string;
   keywords: string[];
-  appeals: { id: string; title: string; excerpt: string; receivedAt: string }[];
+  /** Every appeal of the topic, newest first; `typical` marks the three most typical of it. */
+  appeals: { id: string; typical: boolean; title: string; excerpt: string; receivedAt: string }[];
 }
 
 export interface PolicyPassage {

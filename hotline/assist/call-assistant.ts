@@ -124,7 +124,7 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
         ...(period.from ? { from: period.from } : {}),
         ...(period.to ? { to: period.to } : {}),
       });
-      const appeals = new Map((await repositories.appeals.getMany(topics.flatMap((topic) => topic.appealIds))).map((row) => [row.id, row]));
+      const appeals = new Map((await repositories.appeals.getMany(topics.flatMap((topic) => topic.memberIds))).map((row) => [row.id, row]));
       return topics.map((topic) => ({
         topic: topic.topic,
         dutyTopic: topic.dutyTopic,
@@ -132,12 +132,14 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
         latestAt: topic.latestAt,
         summary: intelligence.maskPersonalData(topic.summary),
         keywords: topic.keywords,
-        appeals: topic.appealIds.flatMap((id) => {
+        // Every appeal of the topic, newest first; the three most typical of it are marked.
+        appeals: topic.memberIds.flatMap((id) => {
           const appeal = appeals.get(id);
           return appeal
             ? [
                 {
                   id,
+                  typical: topic.appealIds.includes(id),
                   title: intelligence.maskPersonalData(appeal.title),
                   excerpt: intelligence.maskPersonalData(appeal.content).slice(0, 80),
                   receivedAt: appeal.receivedAt.toISOString(),

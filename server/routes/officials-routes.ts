@@ -23,7 +23,7 @@ export function registerOfficialsRoutes(api: ApiRouter, assistant: CallAssistant
       method: 'get',
       path: '/api/units/:id/hot-topics',
       summary:
-        '接线单位职责范围内的高频诉求：按话题归类，带数量、三条代表性诉求（新的在前）和从诉求中摘取的一至三句概括（反映的问题、诉求、涉及地点）（接线领导或管理员）',
+        '接线单位职责范围内的高频诉求：按话题归类，带数量、该话题的全部诉求（新的在前，三件代表性诉求标出）和从诉求中摘取的一至三句概括（反映的问题、诉求、涉及地点）（接线领导或管理员）',
       tags: ['officials'],
       access: 'official',
       guards: [requireRole('official', 'admin'), ownUnitOnly],
@@ -38,7 +38,15 @@ export function registerOfficialsRoutes(api: ApiRouter, assistant: CallAssistant
             latestAt: z.string(),
             summary: z.string(),
             keywords: z.array(z.string()),
-            appeals: z.array(z.object({ id: z.string(), title: z.string(), excerpt: z.string(), receivedAt: z.string() })),
+            appeals: z.array(
+              z.object({
+                id: z.string(),
+                typical: z.boolean().describe('话题中最有代表性的三件之一'),
+                title: z.string(),
+                excerpt: z.string(),
+                receivedAt: z.string(),
+              }),
+            ),
           }),
         ),
       }),

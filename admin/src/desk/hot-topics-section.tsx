@@ -11,6 +11,22 @@ const periods = [
 ] as const;
 type Period = (typeof periods)[number]['key'];
 
+function TopicAppeals(props: { appeals: HotTopic['appeals'] }) {
+  return (
+    <ul class="topic-appeals">
+      {props.appeals.map((appeal) => (
+        <li key={appeal.id}>
+          <p class="appeal-title">
+            {appeal.title}
+            <span class="appeal-date">{chinaDate(appeal.receivedAt)}</span>
+          </p>
+          <p class="appeal-excerpt">{appeal.excerpt}…</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** 高频诉求: the unit's topics within its duties as the API ranks them, each with its summary and appeals, newest first. */
 export function HotTopicsSection(props: { unitId: string }) {
   const [period, setPeriod] = useState<Period>('quarter');
@@ -60,18 +76,12 @@ export function HotTopicsSection(props: { unitId: string }) {
               {topic.dutyTopic && topic.dutyTopic !== topic.topic && <p class="topic-duty">属于本单位职责：{topic.dutyTopic}</p>}
               <p class="topic-summary">{topic.summary || '暂无概括'}</p>
               <details>
-                <summary>代表性诉求（{topic.appeals.length}件，新的在前）</summary>
-                <ul class="topic-appeals">
-                  {topic.appeals.map((appeal) => (
-                    <li key={appeal.id}>
-                      <p class="appeal-title">
-                        {appeal.title}
-                        <span class="appeal-date">{chinaDate(appeal.receivedAt)}</span>
-                      </p>
-                      <p class="appeal-excerpt">{appeal.excerpt}…</p>
-                    </li>
-                  ))}
-                </ul>
+                <summary>代表性诉求（{topic.appeals.filter((appeal) => appeal.typical).length}件，新的在前）</summary>
+                <TopicAppeals appeals={topic.appeals.filter((appeal) => appeal.typical)} />
+              </details>
+              <details class="all-appeals">
+                <summary>全部诉求（{topic.appeals.length}件，新的在前）</summary>
+                <TopicAppeals appeals={topic.appeals} />
               </details>
             </li>
           ))}
