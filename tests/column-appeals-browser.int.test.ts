@@ -319,11 +319,13 @@ describe('往期回顾, 诉求详情, AI详解 and 数据分析 in Chromium (rea
 
     // ECharts drew every chart as SVG in its labelled box, and clicking a bar drills down as the buttons do.
     for (const name of [/诉求类别柱状图/, /全部诉求类型饼图/, /诉求趋势折线图/])
-      await page.getByRole('img', { name }).locator('svg path').first().waitFor();
+      await page.getByRole('img', { name }).locator('svg path').first().waitFor({ state: 'attached' });
     const bars = page.getByRole('img', { name: /诉求类别柱状图/ });
+    await bars.scrollIntoViewIfNeeded();
     const box = (await bars.boundingBox())!;
     const rowHeight = (box.height - 8) / categories.items.length;
-    await page.mouse.click(box.x + box.width * 0.6, box.y + 4 + rowHeight / 2);
+    // The top bar is the largest category's: it spans most of the drawing's width.
+    await bars.click({ position: { x: box.width * 0.6, y: 4 + rowHeight / 2 } });
     const clicked = page.getByRole('region', { name: `${categories.items[0]!.category}的诉求类型` });
     await clicked.getByRole('table').waitFor();
     await clicked.getByRole('img', { name: new RegExp(`${categories.items[0]!.category}的诉求类型饼图`) }).waitFor();

@@ -37,6 +37,7 @@ export function barOption(items: Item[], selected: string | undefined): ChartOpt
 export function pieOption(items: Item[]): ChartOption {
   return {
     animation: false,
+    textStyle: chartText,
     series: [
       {
         type: 'pie',
