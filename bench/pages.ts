@@ -84,7 +84,7 @@ const pages: PageSpec[] = [
   },
   {
     path: '/stats',
-    ready: [['svg.bar-chart'], ['svg.pie-chart'], ['svg.trend-chart']],
+    ready: [['.bar-chart svg path'], ['.pie-chart svg path'], ['.trend-chart svg path']],
     usableMs: 2000,
     chartsExpected: true,
     what: 'charts drawn',

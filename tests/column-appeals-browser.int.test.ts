@@ -317,6 +317,19 @@ describe('往期回顾, 诉求详情, AI详解 and 数据分析 in Chromium (rea
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(outputFolder, 'column-stats.png'), fullPage: true });
 
+    // ECharts drew every chart as SVG in its labelled box, and clicking a bar drills down as the buttons do.
+    for (const name of [/诉求类别柱状图/, /全部诉求类型饼图/, /诉求趋势折线图/])
+      await page.getByRole('img', { name }).locator('svg path').first().waitFor({ state: 'attached' });
+    const bars = page.getByRole('img', { name: /诉求类别柱状图/ });
+    await bars.scrollIntoViewIfNeeded();
+    const box = (await bars.boundingBox())!;
+    const rowHeight = (box.height - 8) / categories.items.length;
+    // The top bar is the largest category's: it spans most of the drawing's width.
+    await bars.click({ position: { x: box.width * 0.6, y: 4 + rowHeight / 2 } });
+    const clicked = page.getByRole('region', { name: `${categories.items[0]!.category}的诉求类型` });
+    await clicked.getByRole('table').waitFor();
+    await clicked.getByRole('img', { name: new RegExp(`${categories.items[0]!.category}的诉求类型饼图`) }).waitFor();
+
     // The unit filter: every chart follows it.
     await page.getByRole('combobox', { name: '选择单位' }).selectOption({ label: '霞浦县人民政府' });
     await page.waitForURL(/unit=xpx/);

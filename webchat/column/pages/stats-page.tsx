@@ -205,7 +205,7 @@ export function StatsPage() {
                     label: granularity === 'month' ? `${Number(item.start.slice(5, 7))}月` : item.start.slice(5),
                     count: item.count,
                   }))}
-                  summary={`诉求趋势柱状图，${granularity === 'month' ? '按月' : '按周'}，共${items.length}个周期。具体数字见下表。`}
+                  summary={`诉求趋势折线图，${granularity === 'month' ? '按月' : '按周'}，共${items.length}个周期。具体数字见下表。`}
                 />
                 <table class="data-table">
                   <caption>

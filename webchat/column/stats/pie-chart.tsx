@@ -1,32 +1,29 @@
-import { percent, pieSlices } from './chart-geometry';
+import { useMemo } from 'preact/hooks';
+import { chartColours, percent } from './chart-style';
+import { EChart } from './echart';
+import { pieOption } from './chart-options';
 
-const radius = 90;
+type Item = { label: string; count: number };
 
 /** A pie with its legend beside it (label, count, share); the drawing is one image to assistive technology. */
-export function PieChart({ items, summary }: { items: { label: string; count: number }[]; summary: string }) {
-  const slices = pieSlices(items, radius);
-  if (slices.length === 0) return <p class="empty">这个范围里没有诉求。</p>;
+export function PieChart({ items, summary }: { items: Item[]; summary: string }) {
+  const option = useMemo(() => pieOption(items), [JSON.stringify(items)]);
+  const total = items.reduce((sum, item) => sum + item.count, 0);
+  if (total === 0) return <p class="empty">这个范围里没有诉求。</p>;
   return (
     <div class="pie">
-      <svg
-        class="chart pie-chart"
-        viewBox={`${-radius - 4} ${-radius - 4} ${2 * radius + 8} ${2 * radius + 8}`}
-        role="img"
-        aria-label={summary}
-      >
-        {slices.map((slice) => (
-          <path key={slice.label} d={slice.path} fill={slice.colour} stroke="#fff" stroke-width="2" />
-        ))}
-      </svg>
+      <EChart option={option} summary={summary} className="pie-chart" height={192} />
       <ul class="legend" aria-hidden="true">
-        {slices.map((slice) => (
-          <li key={slice.label}>
-            <svg class="swatch" viewBox="0 0 12 12">
-              <rect width="12" height="12" rx="2" fill={slice.colour} />
-            </svg>
-            {slice.label} {slice.count} 件（{percent(slice.share)}）
-          </li>
-        ))}
+        {items.map((item, index) =>
+          item.count > 0 ? (
+            <li key={item.label}>
+              <svg class="swatch" viewBox="0 0 12 12">
+                <rect width="12" height="12" rx="2" fill={chartColours[index % chartColours.length]} />
+              </svg>
+              {item.label} {item.count} 件（{percent(item.count / total)}）
+            </li>
+          ) : null,
+        )}
       </ul>
     </div>
   );

@@ -1,4 +1,4 @@
-import { percent } from './chart-geometry';
+import { percent } from './chart-style';
 
 /** 诉求类型 counts as a table: the same figures as the pie beside it, for keyboard and screen-reader users. */
 export function TypeTable({ items, caption }: { items: { type: string; count: number }[]; caption: string }) {
