@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { appealCategories } from '../../bot/slots/category-slots';
 
 const repositoryRoot = path.join(__dirname, '../..');
 const units = JSON.parse(fs.readFileSync(path.join(repositoryRoot, 'data/demo/units.json'), 'utf8')) as {
@@ -34,19 +35,6 @@ const pastDates = [
   '11月20日到25日',
 ];
 const futureDates = ['下周三', '12月10日', '这个月', '下个月', '本周', '明天', '后天', '这周五', '下周', '12月10号', '周四'];
-const categories = [
-  '城乡建设',
-  '环境保护',
-  '交通运输',
-  '科教文体',
-  '劳动人事',
-  '商贸经济',
-  '卫生健康',
-  '民政社区',
-  '农林水利',
-  '公共安全',
-  '党政综合',
-];
 const appealTopics = [
   '停水',
   '小区噪音',
@@ -240,7 +228,7 @@ for (const [intent, { count, frames: intentFrames, dates: intentDates }] of Obje
     const topic = intent === 'search_policies' ? pick(policyTopics) : pick(appealTopics);
     const frame = pick(intentFrames);
     const filler = intent === 'cast_vote' ? pick(['', '', '小宁，', '那个…', '嗯，']) : pick(fillers);
-    const text = `${filler}${frame({ unit: pick(unitNames), date: pick(intentDates), category: pick(categories), topic, problem: pick(problems) })}`;
+    const text = `${filler}${frame({ unit: pick(unitNames), date: pick(intentDates), category: pick(appealCategories), topic, problem: pick(problems) })}`;
     written.add(text);
   }
   for (const text of written) lines.add(`${intent}\t${text}`);
