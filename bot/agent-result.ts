@@ -25,10 +25,13 @@ export interface XiaoningResult {
 /** The column's pages for the data tools this turn called, one per path, in the order of the calls. */
 function columnPagesOf(added: BaseMessage[]): ColumnPage[] {
   const pages = new Map<string, ColumnPage>();
+  const results = new Map(
+    added.filter((message) => ToolMessage.isInstance(message)).map((message) => [(message as ToolMessage).tool_call_id, textOf(message)]),
+  );
   for (const message of added) {
     if (!AIMessage.isInstance(message)) continue;
     for (const call of message.tool_calls ?? []) {
-      const page = toolUnitNamed(call.name)?.columnPageFor(call.args);
+      const page = toolUnitNamed(call.name)?.columnPageFor(call.args, call.id ? results.get(call.id) : undefined);
       if (page && !pages.has(page.path)) pages.set(page.path, page);
     }
   }

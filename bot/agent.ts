@@ -26,6 +26,8 @@ export interface XiaoningDependencies {
   searchPolicies: ToolDependencies['searchPolicies'];
   /** The call assistant behind the officials' tools (analyze_call, get_hot_topics). */
   assistant?: ToolDependencies['assistant'];
+  /** AI详解 of published replies (explain_appeal_reply). */
+  explanations?: ToolDependencies['explanations'];
   composePolicy: PolicyAnswerComposer;
   chatModel?: ChatModelSettings;
   router?: IntentRouter;
@@ -59,7 +61,7 @@ export type XiaoningEvent = { type: 'delta'; text: string } | { type: 'done'; re
 const unreachable = () => new AppError('SERVICE_UNAVAILABLE', '智能问答服务暂时连接不上，请稍后再试，或直接拨打12345热线。');
 
 /**
- * Xiaoning: one LangChain agent with the six tools, the offline model by default or an OpenAI-compatible
+ * Xiaoning: one LangChain agent with the six tools of DESIGN §5 (plus AI详解 and the officials' two), the offline model by default or an OpenAI-compatible
  * one, and stored conversations. Channels call `ask` (whole answer) or `stream` (text deltas, then the result).
  */
 export function createXiaoning(deps: XiaoningDependencies) {
@@ -85,6 +87,7 @@ export function createXiaoning(deps: XiaoningDependencies) {
       appeals: deps.appeals,
       searchPolicies: deps.searchPolicies,
       assistant: deps.assistant,
+      explanations: deps.explanations,
       now,
     }),
     contextSchema: toolContextSchema,

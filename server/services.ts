@@ -11,7 +11,13 @@ import { openKnowledge, type Knowledge } from '../knowledge';
 import { textCharacterPairs } from '../text';
 import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer, createQueryRewriter } from '../bot';
-import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
+import {
+  createAppealExplanations,
+  createAppealQueries,
+  createOpenAiCompletion,
+  type AppealExplanations,
+  type AppealQueries,
+} from '../hotline';
 import { createCallAssistant, type CallAssistant } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
@@ -170,6 +176,8 @@ export function createXiaoningFor(
     tokenizer: Tokenizer;
     /** The call assistant behind the officials' tools; without it they say they are unavailable. */
     assistant?: CallAssistant;
+    /** AI详解 of published replies, for explain_appeal_reply. */
+    explanations?: AppealExplanations;
   },
 ): Xiaoning {
   const { knowledge, repositories } = parts;
@@ -181,6 +189,7 @@ export function createXiaoningFor(
     voting: parts.voting,
     appeals: parts.appeals,
     assistant: parts.assistant,
+    explanations: parts.explanations,
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
@@ -222,7 +231,15 @@ export async function buildAppDependencies(
     addressSalt: cookieSecret,
   });
   const assistant = createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies });
-  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant });
+  const explanations = createAppealExplanations({
+    detail: appeals.detail,
+    complete:
+      config.openai.baseUrl && config.openai.chatModel
+        ? createOpenAiCompletion({ baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel })
+        : undefined,
+    logger,
+  });
+  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant, explanations });
   const speech = createSpeechServices(config.speech);
   const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
   const voiceStreams = createVoiceStreams({
@@ -270,14 +287,7 @@ export async function buildAppDependencies(
     voiceStreams,
     wechat,
     appeals,
-    explanations: createAppealExplanations({
-      detail: appeals.detail,
-      complete:
-        config.openai.baseUrl && config.openai.chatModel
-          ? createOpenAiCompletion({ baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel })
-          : undefined,
-      logger,
-    }),
+    explanations,
     assistant,
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge, speech),

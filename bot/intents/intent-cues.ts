@@ -33,6 +33,12 @@ export const intentCues: ReadonlyArray<readonly [Intent, RegExp, RegExp?]> = [
       `(投${notComplaint}.{0,12}一票|投它|投票.{0,6}选|投票给|投给|给.{1,14}投票|为.{1,14}投票|投${number}号|选${number}号|投第${number}|选第${number}|(我|就|也)(要|想)?(投|选择|选)${notComplaint}[^?？吗]{1,14}$|^投票[:：\\s]|^投${notComplaint}.{1,12}$)`,
     ),
   ],
+  // Asking what an official reply means (AI详解, issue 15): a word about understanding or explaining, and the reply.
+  [
+    'explain_appeal_reply',
+    /(解释|解读|详解|讲讲|讲一讲|讲一下|说说|说一说|翻译|看不懂|没看懂|看不太?明白|没看明白|不太?明白|不太?懂|啥意思|什么意思|怎么理解|大白话|通俗)/,
+    /(答复|回复|处理结果|办理结果|AI详解)/i,
+  ],
   [
     'get_appeal_statistics',
     // A bare 多少 also asks for phone numbers and amounts (电话是多少), so it counts only before what is counted.

@@ -33,6 +33,7 @@ const byWordingOnly: readonly Intent[] = [
   'cast_vote',
   'get_poll_results',
   'get_appeal_statistics',
+  'explain_appeal_reply',
   'analyze_call',
   'get_hot_topics',
 ];

@@ -1,4 +1,4 @@
-/** The six tools (DESIGN §5), the two officials' tools, and the intents that call none. */
+/** The six tools (DESIGN §5), AI详解 of a reply, the two officials' tools, and the intents that call none. */
 export const toolIntents = [
   'get_hotline_previews',
   'cast_vote',
@@ -6,6 +6,8 @@ export const toolIntents = [
   'search_past_appeals',
   'get_appeal_statistics',
   'search_policies',
+  // AI详解 of a published reply in the conversation (issue 15).
+  'explain_appeal_reply',
   // Officials' tools (issue 16): refused politely to citizens.
   'analyze_call',
   'get_hot_topics',

@@ -45,6 +45,10 @@ export function planTurn(
       slotText = newUnit ? oldNames.reduce((rest, name) => rest.split(name).join(''), previous) + text : `${previous} ${text}`;
     }
   }
+  // "第一条的答复是什么意思" points into the list the previous question was shown: search it again the same way.
+  if (intent === 'explain_appeal_reply' && previous && !deps.units.find(text)) {
+    if (deps.router.route(previous, { units: deps.units }).intent === 'search_past_appeals') slotText = `${previous} ${text}`;
+  }
   // After the emergency advice (given by the agent), the rules that apply may follow: never a policy search alone.
   if (intent === 'emergency') return { intent, toolCall: { name: 'search_policies', args: { query: text } } };
   if (!isToolIntent(intent)) return { intent };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AppealQueries, CallAssistant } from '../../hotline';
+import type { AppealExplanations, AppealQueries, CallAssistant } from '../../hotline';
 import type { Voting } from '../../hotline';
 import type { Repositories } from '../../storage';
 
@@ -48,6 +48,8 @@ export interface ToolDependencies {
   searchPolicies: (query: string, k: number) => Promise<Omit<PolicySource, 'n'>[]>;
   /** The call assistant (hotline/assist) behind the officials' tools; absent where no channel serves officials. */
   assistant?: Pick<CallAssistant, 'analyze' | 'hotTopics'> | undefined;
+  /** AI详解 of a published reply (hotline/explanations) behind explain_appeal_reply. */
+  explanations?: Pick<AppealExplanations, 'explain'> | undefined;
   now?: () => Date;
 }
 

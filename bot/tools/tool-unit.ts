@@ -51,8 +51,8 @@ export interface ToolUnitDefinition<Input extends z.ZodObject, Output extends z.
   render(output: z.output<Output>, turn: RenderTurn): string;
   /** Questions offered after an answer of this tool. */
   suggestions: readonly string[];
-  /** The column's page for the same question, from the tool's arguments. */
-  columnPage?(input: z.output<Input>): ColumnPage;
+  /** The column's page for the same question, from the tool's arguments (and its result, when one came back). */
+  columnPage?(input: z.output<Input>, output: z.output<Output> | undefined): ColumnPage | undefined;
 }
 
 /** A tool unit with its types closed over, so the registry can hold different tools side by side. */
@@ -67,8 +67,8 @@ export interface ToolUnit {
   readResult(content: string): unknown;
   /** The answer for a result, or undefined when the result does not match the output schema. */
   renderResult(content: string, turn: RenderTurn): string | undefined;
-  /** The column's page for a call's arguments, or undefined (no page, or arguments that break the input schema). */
-  columnPageFor(args: unknown): ColumnPage | undefined;
+  /** The column's page for a call's arguments and result, or undefined (no page, or arguments that break the input schema). */
+  columnPageFor(args: unknown, resultContent?: string): ColumnPage | undefined;
 }
 
 function parseJson(content: string): unknown {
@@ -103,10 +103,11 @@ export function defineToolUnit<Input extends z.ZodObject, Output extends z.ZodTy
       ),
     plan: (slots) => definition.plan(slots) as Record<string, unknown>,
     readResult,
-    columnPageFor(args) {
+    columnPageFor(args, resultContent) {
       if (!definition.columnPage) return undefined;
       const input = definition.input.safeParse(args);
-      return input.success ? definition.columnPage(input.data) : undefined;
+      const output = resultContent === undefined ? undefined : (readResult(resultContent) as z.output<Output> | undefined);
+      return input.success ? definition.columnPage(input.data, output) : undefined;
     },
     renderResult(content, turn) {
       const output = readResult(content);

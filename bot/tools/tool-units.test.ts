@@ -5,7 +5,7 @@ import { toolUnitNamed, toolUnits } from './tool-units';
 const turn = { question: '问题', composePolicy: () => ({ answer: '', cited: [] }) };
 
 describe('tool units', () => {
-  it("are the six tools of DESIGN.md §5 and the two officials' tools, each once", () => {
+  it("are the six tools of DESIGN.md §5, AI详解 of a reply and the two officials' tools, each once", () => {
     expect(toolUnits.map((unit) => unit.name).sort()).toEqual(
       [
         'cast_vote',
@@ -14,6 +14,7 @@ describe('tool units', () => {
         'get_poll_results',
         'search_past_appeals',
         'search_policies',
+        'explain_appeal_reply',
         'analyze_call',
         'get_hot_topics',
       ].sort(),

@@ -3,6 +3,7 @@ import { unitAndPeriodFields } from '../filter-fields';
 import { askedAbout, askedAboutSchema, subjectOf } from '../asked-about';
 import { defineToolUnit } from '../tool-unit';
 import { appealKeywords } from './appeal-keywords';
+import { findPastAppeals } from './find-past-appeals';
 
 export const searchPastAppeals = defineToolUnit({
   name: 'search_past_appeals',
@@ -26,12 +27,7 @@ export const searchPastAppeals = defineToolUnit({
     ),
   }),
   async call({ unitId, keywords, from, to }, deps) {
-    const search = (q: string | undefined) =>
-      deps.appeals.list({ unitId, q, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined, page: 1, pageSize: 5 });
-    let result = await search(keywords);
-    // Every word must match; when that finds nothing, the most specific (longest) word alone is tried.
-    const words = (keywords ?? '').split(/\s+/).filter(Boolean);
-    if (result.total === 0 && words.length > 1) result = await search([...words].sort((left, right) => right.length - left.length)[0]);
+    const result = await findPastAppeals(deps, { unitId, keywords, from, to });
     return { asked: await askedAbout(deps, { unitId, from, to, keywords }), total: result.total, appeals: result.items };
   },
   plan({ slotText, unit, period, dateText, segment }) {
