@@ -72,6 +72,7 @@ export function createWechatPublisher(settings: WechatPublisherSettings, options
 
   return {
     menu: columnMenu,
+    publicBaseUrl: publicBaseUrl ?? null,
     linkOf: (previewId: string) => (publicBaseUrl ? `${publicBaseUrl}/previews/${encodeURIComponent(previewId)}` : undefined),
 
     async pushPreview(preview: PushedPreview): Promise<WechatOutcome> {

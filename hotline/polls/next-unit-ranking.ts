@@ -64,7 +64,7 @@ function reasonsOf(candidate: CandidateFigures, totalVotes: number, periodLabel:
   const change =
     recentAppeals > previousAppeals
       ? previousAppeals === 0
-        ? '此前同期没有，新出现'
+        ? '新出现'
         : `增长 ${percent((recentAppeals - previousAppeals) / previousAppeals)}`
       : recentAppeals < previousAppeals
         ? `减少 ${percent((previousAppeals - recentAppeals) / previousAppeals)}`

@@ -11,10 +11,14 @@ export interface NextUnitSuggestionDependencies {
   hotTopics: (unitId: string, period: { from: Date; to: Date }) => Promise<{ count: number; appeals: { id: string }[] }[]>;
   appeals: { getMany(ids: string[]): Promise<Pick<Appeal, 'id' | 'status'>[]> };
   now?: () => Date;
-  /** The length of the recent period (and of the one before it it is compared with). Default 90 days. */
+  /** The length of the recent period (and of the one before it it is compared with). Default 30 days (the console's 近一个月). */
   periodDays?: number;
   weights?: RankingWeights;
+  /** How long a unit's appeal figures are reused (votes are never cached). Default 5 minutes. */
+  pressureLifetimeMs?: number;
 }
+
+type Pressure = Pick<CandidateFigures, 'recentAppeals' | 'previousAppeals' | 'unresolvedAppeals'>;
 
 /**
  * 下期建议 for a poll (the current one, else the latest): its candidates ranked by vote share and by the
@@ -22,7 +26,10 @@ export interface NextUnitSuggestionDependencies {
  */
 export function createNextUnitSuggestions(deps: NextUnitSuggestionDependencies) {
   const now = deps.now ?? (() => new Date());
-  const periodDays = deps.periodDays ?? 90;
+  const periodDays = deps.periodDays ?? 30;
+  const pressureLifetimeMs = deps.pressureLifetimeMs ?? 5 * 60_000;
+  // Appeal pressure changes slowly and costs two hot-topic runs per unit; votes are always read fresh.
+  const pressureCache = new Map<string, { at: number; value: Promise<Pressure> }>();
   const weights = deps.weights ?? defaultRankingWeights;
 
   const pollFor = async (pollId: string | undefined): Promise<Poll | undefined> => {
@@ -34,7 +41,7 @@ export function createNextUnitSuggestions(deps: NextUnitSuggestionDependencies) 
     return (await deps.polls.findCurrent(now())) ?? (await deps.polls.latest());
   };
 
-  const pressureOf = async (unitId: string, period: { from: Date; to: Date }, previous: { from: Date; to: Date }) => {
+  const measure = async (unitId: string, period: { from: Date; to: Date }, previous: { from: Date; to: Date }): Promise<Pressure> => {
     const [recentTopics, previousTopics] = await Promise.all([deps.hotTopics(unitId, period), deps.hotTopics(unitId, previous)]);
     const recentIds = [...new Set(recentTopics.flatMap((topic) => topic.appeals.map((appeal) => appeal.id)))];
     const unresolved = (await deps.appeals.getMany(recentIds)).filter((appeal) => appeal.status !== '已办结').length;
@@ -45,10 +52,27 @@ export function createNextUnitSuggestions(deps: NextUnitSuggestionDependencies) 
     };
   };
 
+  // The figures of one period end are reused for a while, and the period reported is the one they describe.
+  let periodEnd: Date | undefined;
+  const pressureOf = (unitId: string, period: { from: Date; to: Date }, previous: { from: Date; to: Date }): Promise<Pressure> => {
+    const key = `${unitId}@${period.to.getTime()}`;
+    const cached = pressureCache.get(key);
+    if (cached) return cached.value;
+    const value = measure(unitId, period, previous);
+    pressureCache.set(key, { at: period.to.getTime(), value });
+    value.catch(() => pressureCache.delete(key));
+    return value;
+  };
+
   return {
     async suggest(pollId?: string) {
       const poll = await pollFor(pollId);
-      const to = now();
+      const time = now();
+      if (!periodEnd || time.getTime() - periodEnd.getTime() >= pressureLifetimeMs) {
+        periodEnd = time;
+        pressureCache.clear();
+      }
+      const to = periodEnd;
       const period = { from: new Date(to.getTime() - periodDays * dayInMilliseconds), to };
       const previous = { from: new Date(period.from.getTime() - periodDays * dayInMilliseconds), to: period.from };
       const unitNames = new Map((await deps.units.list()).map((unit) => [unit.id, unit.name]));
