@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ApiFailure, requestJson } from '../api';
 import { useSession } from '../session-context';
 import { chinaInputToIso, isoToChinaInput } from './china-input-time';
@@ -36,6 +36,10 @@ export function PreviewForm(props: {
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const idPrefix = props.editing ? 'edit-preview' : 'new-preview';
+  // 修改 puts the form beside (or, on a phone, far below) the list: the keyboard goes where the work is.
+  useEffect(() => {
+    if (props.editing) document.getElementById('edit-preview-unit')?.focus();
+  }, []);
   const set = (name: keyof Fields) => (event: Event) =>
     setFields({ ...fields, [name]: (event.target as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement).value });
 

@@ -80,7 +80,7 @@ function PreviewActions(props: {
   );
 }
 
-/** Every preview, the latest first: published ones on the column, drafts waiting to be checked. */
+/** The sessions not yet over, soonest first (past ones on request, latest first): published on the column or drafts. */
 export function PreviewList(props: {
   previews: PreviewItem[];
   wechatConfigured: boolean;
@@ -88,11 +88,37 @@ export function PreviewList(props: {
   onEdit: (preview: PreviewItem) => void;
   onOutcome: (outcome: Outcome) => void;
 }) {
-  const sorted = [...props.previews].sort((left, right) => right.startsAt.localeCompare(left.startsAt));
-  if (sorted.length === 0) return <p>还没有接线预告。</p>;
+  const [showPast, setShowPast] = useState(false);
+  const now = new Date().toISOString();
+  const past = props.previews.filter((preview) => preview.endsAt <= now).length;
+  const sorted = props.previews
+    .filter((preview) => showPast || preview.endsAt > now)
+    .sort((left, right) => (showPast ? right.startsAt.localeCompare(left.startsAt) : left.startsAt.localeCompare(right.startsAt)));
+  return (
+    <>
+      <label class="show-past">
+        <input type="checkbox" checked={showPast} onChange={(event) => setShowPast((event.target as HTMLInputElement).checked)} />
+        显示已结束的场次（{past} 场）
+      </label>
+      {sorted.length === 0 ? (
+        <p>{showPast ? '还没有接线预告。' : '没有尚未结束的接线预告。'}</p>
+      ) : (
+        <PreviewItems {...props} previews={sorted} />
+      )}
+    </>
+  );
+}
+
+function PreviewItems(props: {
+  previews: PreviewItem[];
+  wechatConfigured: boolean;
+  onChanged: () => void;
+  onEdit: (preview: PreviewItem) => void;
+  onOutcome: (outcome: Outcome) => void;
+}) {
   return (
     <ul class="session-list">
-      {sorted.map((preview) => (
+      {props.previews.map((preview) => (
         <li key={preview.id} class="session-item">
           <h3>
             {preview.unit.name}
