@@ -74,7 +74,7 @@ export function PollCard(props: {
       <div class="item-actions">
         {poll.status !== 'open' && (
           <button type="button" onClick={() => act('open')} disabled={busy}>
-            开始投票
+            {poll.status === 'closed' ? '重新开始投票' : '开始投票'}
           </button>
         )}
         {poll.status === 'open' && (
