@@ -239,6 +239,10 @@ describe('admin panel: 接线预告 and 征集投票 in Chromium (real app, demo
     expect(suggestions.items.some((item) => item.recentAppeals > 0)).toBe(true);
     await page.screenshot({ path: path.join(outputFolder, 'admin-polls-next-unit.png'), fullPage: true });
 
+    // A new vote reaches 下期建议 too, without a reload.
+    expect(await castPublicVote('poll-demo-next-unit', 'cgj')).toBe(201);
+    await section.getByText('得票 3 票，占本期 4 票的 75.0%').waitFor({ timeout: 20_000 });
+
     await section.getByRole('button', { name: `安排${best.unitName}接线` }).click();
     await section
       .getByRole('status')

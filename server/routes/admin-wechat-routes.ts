@@ -70,7 +70,14 @@ export function registerAdminWechatRoutes(api: ApiRouter, repositories: Reposito
         message: outcome.message,
         msgId: (outcome.ok && outcome.msgId) || null,
       };
-      await auditLog.record({ who: request.session!.user.username, what: 'preview.wechat-push', target: preview.id, after: result });
+      // Before: the preview as it was pushed; after: what WeChat answered (its errcode when it refused).
+      await auditLog.record({
+        who: request.session!.user.username,
+        what: 'preview.wechat-push',
+        target: preview.id,
+        before: preview,
+        after: result,
+      });
       return result;
     },
   );

@@ -26,9 +26,8 @@ function PollsPanel() {
   }, []);
 
   const list = polls.status === 'ready' ? polls.value : [];
-  // 下期建议 follows the votes of the poll it is about: its key changes with that poll's live total.
-  const shownPoll = list.find((poll) => poll.id === suggestionPoll) ?? list.find((poll) => poll.status === 'open');
-  const liveTotal = shownPoll ? withLiveVotes(shownPoll, tallies.get(shownPoll.id)).total : 0;
+  // 下期建议 follows the votes: its key changes with every live total (whichever poll it is about).
+  const liveTotals = list.map((poll) => withLiveVotes(poll, tallies.get(poll.id)).total).join(',');
 
   return (
     <main id="main" class="page" tabIndex={-1}>
@@ -82,7 +81,7 @@ function PollsPanel() {
             ))}
         </select>
       </div>
-      <NextUnitSection pollId={suggestionPoll || undefined} refreshKey={`${round}:${shownPoll?.id ?? ''}:${liveTotal}`} />
+      <NextUnitSection pollId={suggestionPoll || undefined} refreshKey={`${round}:${liveTotals}`} />
     </main>
   );
 }
