@@ -16,3 +16,12 @@ export {
   type SynthesisedAudio,
   type VoiceStreams,
 } from './voice';
+export {
+  columnMenu,
+  createWechatPublisher,
+  previewPushText,
+  type PushedPreview,
+  type WechatOutcome,
+  type WechatPublisher,
+} from './wechat/wechat-publisher';
+export { describeWechatError } from './wechat/wechat-error-codes';

@@ -23,3 +23,5 @@ export { emergencyAdviceFor, findEmergencyInMessage, type EmergencyKind } from '
 export { createAppealExplanations, noPublishedReply, type AppealExplanations } from './explanations/appeal-explanations';
 export { createOpenAiCompletion, type CompleteChat } from './explanations/model-explanation';
 export { type AppealExplanation, type ExplanationPoint } from './explanations/explanation-types';
+export { defaultRankingWeights, rankNextUnits, type RankedCandidate, type RankingWeights } from './polls/next-unit-ranking';
+export { createNextUnitSuggestions, type NextUnitSuggestions } from './polls/next-unit-suggestions';

@@ -11,6 +11,8 @@ import type { Xiaoning } from '../bot';
 import type { AppealExplanations, AppealQueries } from '../hotline';
 import type { CallAssistant } from '../hotline';
 import type { Voting } from '../hotline';
+import type { NextUnitSuggestions } from '../hotline';
+import type { WechatPublisher } from '../channels';
 import type { QuestionSubmissions } from '../hotline';
 import type { Knowledge } from '../knowledge';
 import { createApiRouter } from './api-router';
@@ -24,6 +26,9 @@ import type { HealthCheck } from './health';
 import type { Logger } from './logger';
 import { registerAdminPagesRoutes } from './routes/admin-pages-routes';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerAdminPollsRoutes } from './routes/admin-polls-routes';
+import { registerAdminScheduleRoutes } from './routes/admin-schedule-routes';
+import { registerAdminWechatRoutes } from './routes/admin-wechat-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
@@ -61,6 +66,10 @@ export interface AppDependencies {
   knowledge?: Knowledge;
   /** The WeChat Official Account channel; absent when WECHAT_TOKEN is not set (then /wechat is a 404). */
   wechat?: { router: RequestHandler; stop(): Promise<void> } | undefined;
+  /** 下期建议 in the admin panel; absent in apps built without it (the route is then not mounted). */
+  nextUnitSuggestions?: NextUnitSuggestions;
+  /** Publishing previews and the menu to the Official Account; absent without WECHAT_APP_ID/WECHAT_APP_SECRET. */
+  wechatPublisher?: WechatPublisher | undefined;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
   cookieSecret: string;
   settings: {
@@ -148,6 +157,9 @@ export function createApp(dependencies: AppDependencies): Express {
   registerSubmissionAnswersRoutes(api, dependencies.submissions, repositories.auditLog);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
+  if (dependencies.nextUnitSuggestions) registerAdminPollsRoutes(api, repositories, dependencies.nextUnitSuggestions);
+  registerAdminScheduleRoutes(api, repositories);
+  registerAdminWechatRoutes(api, repositories, dependencies.wechatPublisher);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
   const openApiDocument = api.document();
   app.get('/api/openapi.json', (_request, response) => {

@@ -23,10 +23,12 @@ import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
 import { createQuestionSubmissions, createVoting, type Voting } from '../hotline';
+import { createNextUnitSuggestions } from '../hotline';
 import type { AppDependencies } from './app';
 import { answerWithXiaoning } from '../channels';
 import { createWebChatAdapter } from '../channels';
 import { createWechatChannel } from '../channels';
+import { createWechatPublisher } from '../channels';
 import { createSpeechServices, createVoiceStreams, type SpeechServices, type VoiceStreams } from '../channels';
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
@@ -286,6 +288,13 @@ export async function buildAppDependencies(
     realtime,
     voiceStreams,
     wechat,
+    nextUnitSuggestions: createNextUnitSuggestions({
+      polls: repositories.polls,
+      units: repositories.units,
+      appeals: repositories.appeals,
+      hotTopics: (unitId, period) => assistant.hotTopics(unitId, period),
+    }),
+    wechatPublisher: createWechatPublisher(config.wechat),
     appeals,
     explanations,
     assistant,

@@ -46,6 +46,20 @@ export function createPollsRepository(db: Database) {
         .limit(1);
       return row;
     },
+    /** Every poll, the latest to open first (the admin panel's list). */
+    async list(): Promise<Poll[]> {
+      return db.select().from(polls).orderBy(desc(polls.opensAt), asc(polls.id));
+    },
+    /** The poll that opened last, whatever its status (下期建议 after a poll closed). */
+    async latest(): Promise<Poll | undefined> {
+      const [row] = await db
+        .select()
+        .from(polls)
+        .where(sql`${polls.status} <> 'draft'`)
+        .orderBy(desc(polls.opensAt))
+        .limit(1);
+      return row;
+    },
     async optionUnitIds(pollId: string): Promise<string[]> {
       const rows = await db
         .select({ unitId: pollOptions.unitId })

@@ -111,6 +111,20 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
 
     await repositories.polls.setStatus('poll-1', 'closed');
     expect(await repositories.polls.findCurrent(now)).toBeUndefined();
+    // A closed poll is still the latest one (下期建议 after the vote); a draft never is.
+    expect((await repositories.polls.latest())?.id).toBe('poll-1');
+    await repositories.polls.create(
+      {
+        id: 'poll-draft',
+        title: '草稿',
+        opensAt: new Date(now.getTime() + 86_400_000),
+        closesAt: new Date(now.getTime() + 2 * 86_400_000),
+        status: 'draft',
+      },
+      ['zjj'],
+    );
+    expect((await repositories.polls.latest())?.id).toBe('poll-1');
+    expect((await repositories.polls.list()).map((poll) => poll.id)).toEqual(['poll-draft', 'poll-1']);
   });
 
   test('appeals and insights: filters, paging, literal search, per-day counts', async () => {

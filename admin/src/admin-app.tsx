@@ -6,6 +6,8 @@ import { SessionContext } from './session-context';
 import { DeskPage } from './pages/desk-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { PollsPage } from './pages/polls-page';
+import { PreviewsPage } from './pages/previews-page';
 
 /** Pages that need a session; the server already sends anyone else to the login, this covers an expired one. */
 function SignedIn(props: { children: ComponentChildren }) {
@@ -25,6 +27,18 @@ function SignedIn(props: { children: ComponentChildren }) {
   return <SessionContext.Provider value={session}>{props.children}</SessionContext.Provider>;
 }
 
+const Previews = () => (
+  <SignedIn>
+    <PreviewsPage />
+  </SignedIn>
+);
+
+const Polls = () => (
+  <SignedIn>
+    <PollsPage />
+  </SignedIn>
+);
+
 const Desk = () => (
   <SignedIn>
     <DeskPage />
@@ -43,6 +57,8 @@ export function AdminApp() {
         <Route path="/admin" component={Desk} />
         <Route path="/admin/desk" component={Desk} />
         <Route path="/admin/desk/:unitId" component={Desk} />
+        <Route path="/admin/previews" component={Previews} />
+        <Route path="/admin/polls" component={Polls} />
         <Route default component={NotFoundPage} />
       </Router>
     </LocationProvider>

@@ -39,7 +39,7 @@ export const loginAddress = (next: string, expired = false) =>
   `/admin/login?next=${encodeURIComponent(next)}${expired ? '&expired=1' : ''}`;
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   csrfToken?: string | undefined;
   signal?: AbortSignal | undefined;

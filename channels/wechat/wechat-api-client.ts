@@ -17,11 +17,19 @@ export interface WechatApiOptions {
  * A failed call to WeChat's API: an UPSTREAM_ERROR whose details hold why and, when WeChat sent one, its own
  * `errcode`. Only the log sees them; a person is told the apology.
  */
-const wechatFailed = (reason: string, options: { errcode?: number | undefined; cause?: unknown } = {}) =>
+const wechatFailed = (reason: string, options: { errcode?: number | undefined; errmsg?: string | undefined; cause?: unknown } = {}) =>
   new AppError('UPSTREAM_ERROR', '微信接口暂时无法使用。', {
     cause: options.cause,
-    details: { service: 'wechat', reason, ...(options.errcode === undefined ? {} : { errcode: options.errcode }) },
+    details: {
+      service: 'wechat',
+      reason,
+      ...(options.errcode === undefined ? {} : { errcode: options.errcode }),
+      ...(options.errmsg === undefined ? {} : { errmsg: options.errmsg }),
+    },
   });
+
+/** A first-level button of the custom menu: CLICK sends its key to /wechat, VIEW opens the address. */
+export type WechatMenuButton = { type: 'click'; name: string; key: string } | { type: 'view'; name: string; url: string };
 
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().int().positive() });
 const resultSchema = z.object({ errcode: z.number().optional(), errmsg: z.string().optional() }).loose();
@@ -86,7 +94,7 @@ export function createWechatApiClient(options: WechatApiOptions) {
     return pending;
   };
 
-  const post = async (path: string, payload: unknown, retried = false): Promise<void> => {
+  const post = async (path: string, payload: unknown, retried = false): Promise<Record<string, unknown>> => {
     const token = await accessToken();
     const body = resultSchema.safeParse(
       await call(`${base}${path}?access_token=${encodeURIComponent(token)}`, {
@@ -96,12 +104,13 @@ export function createWechatApiClient(options: WechatApiOptions) {
       }),
     );
     const errcode = body.success ? (body.data.errcode ?? 0) : -1;
-    if (errcode === 0) return;
+    if (body.success && errcode === 0) return body.data;
     if (staleTokenCodes.has(errcode) && !retried) {
       if (cached?.token === token) cached = undefined;
       return post(path, payload, true);
     }
-    throw wechatFailed(`WeChat refused ${path} (errcode ${errcode}: ${body.success ? (body.data.errmsg ?? '') : ''})`, { errcode });
+    const errmsg = body.success ? body.data.errmsg : undefined;
+    throw wechatFailed(`WeChat refused ${path} (errcode ${errcode}: ${errmsg ?? ''})`, { errcode, errmsg });
   };
 
   /** A voice message's recording (GET /cgi-bin/media/get): WeChat keeps it three days; AMR for voice. */
@@ -136,8 +145,19 @@ export function createWechatApiClient(options: WechatApiOptions) {
   return {
     accessToken,
     fetchMedia,
-    sendCustomerServiceMessage: (openid: string, reply: WechatReply) =>
-      post('/cgi-bin/message/custom/send', customMessageBody(openid, reply)),
+    sendCustomerServiceMessage: async (openid: string, reply: WechatReply): Promise<void> => {
+      await post('/cgi-bin/message/custom/send', customMessageBody(openid, reply));
+    },
+    /** 群发 to every follower (POST /cgi-bin/message/mass/sendall, is_to_all); WeChat answers the job's msg_id. */
+    massSendTextToAll: async (content: string): Promise<{ msgId: string | undefined }> => {
+      const body = await post('/cgi-bin/message/mass/sendall', { filter: { is_to_all: true }, text: { content }, msgtype: 'text' });
+      const msgId = body.msg_id;
+      return { msgId: typeof msgId === 'number' || typeof msgId === 'string' ? String(msgId) : undefined };
+    },
+    /** Replaces the account's custom menu (POST /cgi-bin/menu/create). */
+    createMenu: async (buttons: WechatMenuButton[]): Promise<void> => {
+      await post('/cgi-bin/menu/create', { button: buttons });
+    },
   };
 }
 

@@ -20,9 +20,24 @@ export interface FakeWechatServer {
   media: Map<string, { contentType: string; bytes: Buffer }>;
   /** media_ids asked for, in order. */
   mediaRequests: string[];
+  /** 群发 jobs accepted (POST /cgi-bin/message/mass/sendall), with their bodies. */
+  massSends: { accessToken: string; body: MassSendBody }[];
+  /** Custom menus accepted (POST /cgi-bin/menu/create). */
+  menus: { accessToken: string; body: { button: { type: string; name: string; key?: string; url?: string }[] } }[];
+  /** Every mass/sendall and menu/create call, accepted or not, with the errcode answered. */
+  publishAttempts: { path: string; errcode: number }[];
+  /** The next call to this path ('/cgi-bin/message/mass/sendall', '/cgi-bin/menu/create') answers this errcode once. */
+  failNext(path: string, errcode: number, errmsg?: string): void;
   /** Resolves once `count` messages were accepted. */
   waitForMessages(count: number, timeoutMs?: number): Promise<CustomerServiceMessage[]>;
   close(): Promise<void>;
+}
+
+export interface MassSendBody {
+  filter: { is_to_all: boolean; tag_id?: number };
+  msgtype: string;
+  text?: { content: string };
+  mpnews?: { media_id: string };
 }
 
 const json = (response: http.ServerResponse, body: unknown) =>
@@ -30,8 +45,8 @@ const json = (response: http.ServerResponse, body: unknown) =>
 
 /**
  * WeChat's API as the channel uses it, on 127.0.0.1: GET /cgi-bin/token issues numbered tokens (each new
- * one invalidates the previous, as WeChat does) and POST /cgi-bin/message/custom/send accepts messages
- * sent with the current token, answering 40001 otherwise.
+ * one invalidates the previous, as WeChat does); POST /cgi-bin/message/custom/send, /cgi-bin/message/mass/sendall
+ * and /cgi-bin/menu/create accept calls made with the current token, answering 40001 otherwise.
  */
 export async function startFakeWechatServer(options: { appId: string; appSecret: string }): Promise<FakeWechatServer> {
   const tokenRequests: FakeWechatServer['tokenRequests'] = [];
@@ -43,6 +58,11 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
   const failures: number[] = [];
   const media: FakeWechatServer['media'] = new Map();
   const mediaRequests: string[] = [];
+  const massSends: FakeWechatServer['massSends'] = [];
+  const menus: FakeWechatServer['menus'] = [];
+  const publishAttempts: FakeWechatServer['publishAttempts'] = [];
+  const publishFailures = new Map<string, { errcode: number; errmsg: string }[]>();
+  let massMessages = 0;
 
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -97,6 +117,36 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
       });
       return;
     }
+    // 群发 and the menu, as WeChat answers them: a stale token is 40001; a job gets msg_id and msg_data_id.
+    if (request.method === 'POST' && (url.pathname === '/cgi-bin/message/mass/sendall' || url.pathname === '/cgi-bin/menu/create')) {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const accessToken = url.searchParams.get('access_token') ?? '';
+        const failure = publishFailures.get(url.pathname)?.shift();
+        const errcode = failure?.errcode ?? (accessToken === currentToken ? 0 : 40001);
+        publishAttempts.push({ path: url.pathname, errcode });
+        if (errcode !== 0) {
+          json(response, { errcode, errmsg: failure?.errmsg ?? 'invalid credential' });
+          return;
+        }
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (url.pathname === '/cgi-bin/menu/create') {
+          menus.push({ accessToken, body: body as FakeWechatServer['menus'][number]['body'] });
+          json(response, { errcode: 0, errmsg: 'ok' });
+          return;
+        }
+        massSends.push({ accessToken, body: body as MassSendBody });
+        massMessages += 1;
+        json(response, {
+          errcode: 0,
+          errmsg: 'send job submission success',
+          msg_id: 1000 + massMessages,
+          msg_data_id: 2000 + massMessages,
+        });
+      });
+      return;
+    }
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -109,6 +159,14 @@ export async function startFakeWechatServer(options: { appId: string; appSecret:
     sendAttempts,
     media,
     mediaRequests,
+    massSends,
+    menus,
+    publishAttempts,
+    failNext(path, errcode, errmsg = 'refused') {
+      const queue = publishFailures.get(path) ?? [];
+      queue.push({ errcode, errmsg });
+      publishFailures.set(path, queue);
+    },
     failNextSend(errcode) {
       failures.push(errcode);
     },
