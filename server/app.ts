@@ -27,6 +27,7 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
+import { registerKnowledgeAdminRoutes } from './routes/knowledge-admin-routes';
 import { registerExplanationRoutes } from './routes/explanation-routes';
 import { registerPoliciesRoutes } from './routes/policies-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
@@ -149,6 +150,9 @@ export function createApp(dependencies: AppDependencies): Express {
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
+  const knowledge = dependencies.knowledge;
+  if (knowledge?.queue)
+    registerKnowledgeAdminRoutes(api, { ...knowledge, queue: knowledge.queue }, repositories, settings.uploadLimitBytes);
   const openApiDocument = api.document();
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument);
