@@ -140,8 +140,8 @@ describe('知识库 in Chromium (real app with ADMIN_PASSWORD, embedded Chroma)'
 
     // The list shows both documents, and the failed upload with its reason.
     const list = page.getByRole('list', { name: '知识库文件' });
-    await list.getByText('住房公积金管理条例', { exact: true }).waitFor();
-    await list.getByText('宁德市公共租赁住房管理办法', { exact: true }).waitFor();
+    await list.locator('.document-title').getByText('住房公积金管理条例', { exact: true }).waitFor();
+    await list.locator('.document-title').getByText('宁德市公共租赁住房管理办法', { exact: true }).waitFor();
     await list
       .locator('.document-item', { hasText: '养老补贴.pdf' })
       .getByText(/^失败：/)
@@ -186,7 +186,11 @@ describe('知识库 in Chromium (real app with ADMIN_PASSWORD, embedded Chroma)'
     await page.getByRole('button', { name: /^删除\s*住房公积金管理条例$/ }).click();
     await page.getByText('已删除“住房公积金管理条例”。').waitFor();
     expect(asked).toContain('确定删除“住房公积金管理条例”吗');
-    await page.getByRole('list', { name: '知识库文件' }).getByText('住房公积金管理条例', { exact: true }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('list', { name: '知识库文件' })
+      .locator('.document-title')
+      .getByText('住房公积金管理条例', { exact: true })
+      .waitFor({ state: 'detached' });
 
     await page.getByLabel('测试问题').fill(question);
     await page.getByRole('button', { name: '测试', exact: true }).click();
