@@ -96,6 +96,8 @@ export function createIngester(deps: IngesterDependencies) {
     }
     // Every limit is checked here, before anything is stored: a refused file leaves nothing behind.
     const { document: loaded, removed: instructionsRemoved } = removeInstructions(await loadDocument(bytes, source, limits));
+    // A turn of the event loop between parsing and chunking: a large file does not hold requests up twice in a row.
+    await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(loaded, { maxChunks: limits.maxChunks });
     if (chunks.length === 0) throw new AppError('UNPROCESSABLE', '文件中没有可用的文字内容。');
     onParsed?.(chunks.length);
