@@ -63,7 +63,7 @@ async function main() {
     UPLOAD_LIMIT_MB: '20',
   });
   try {
-    const port = await waitForListening(running, 120_000);
+    const port = await waitForListening(running, 600_000);
     const base = `http://127.0.0.1:${port}`;
     // The demo corpus is ingested in the background at the first start: wait for it, so that it is not measured.
     const seedStarted = performance.now();
