@@ -4,3 +4,10 @@ export { createOfflineEmbedder } from './embeddings/offline-embedder';
 export { createOpenAiEmbedder } from './embeddings/openai-embedder';
 export { type IngestProgress, type IngestSummary } from './ingest/ingest-files';
 export { openKnowledge, type Knowledge } from './open-knowledge';
+export {
+  type IngestionEvent,
+  type IngestionJobView,
+  type IngestionQueue,
+  type IngestionStage,
+  type ReindexState,
+} from './ingest/ingestion-queue';

@@ -48,6 +48,8 @@ interface CatalogEntry {
 
 /** A vector store that hangs must not hold up an answer BM25 can give alone. */
 const vectorTimeoutMs = 2000;
+/** Chunks embedded and stored per step of a rebuild: small enough for the progress shown to move. */
+const reindexBatch = 256;
 /** Checking the collection at start: a store that does not answer must not stop the service from starting. */
 const syncCheckTimeoutMs = 10000;
 
@@ -170,11 +172,15 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     },
 
     /** Rebuilds the vector store from the chunks of record, a batch at a time (embedded, stored, let go). */
-    async reindex(): Promise<{ chunks: number }> {
+    async reindex(onProgress?: (done: number, total: number) => void): Promise<{ chunks: number }> {
       if (!vectorIndex) return { chunks: 0 };
       await vectorIndex.reset();
       const all = [...chunkById.values()];
-      for (let start = 0; start < all.length; start += 1024) await vectorIndex.upsert(await embedChunks(all.slice(start, start + 1024)));
+      onProgress?.(0, all.length);
+      for (let start = 0; start < all.length; start += reindexBatch) {
+        await vectorIndex.upsert(await embedChunks(all.slice(start, start + reindexBatch)));
+        onProgress?.(Math.min(start + reindexBatch, all.length), all.length);
+      }
       for (const { document } of catalog.values()) {
         if (document.status !== 'indexed') {
           await documents.setStatus(document.id, 'indexed');
@@ -317,6 +323,10 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     getDocument: (id: string) => catalog.get(id)?.document,
     get size() {
       return { documents: catalog.size, chunks: chunkById.size };
+    },
+    /** The relevance (coverage) a passage needs to be returned as a source. */
+    get threshold() {
+      return deps.threshold;
     },
     get vectorStoreConfigured() {
       return vectorIndex !== undefined;

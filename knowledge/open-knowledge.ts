@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { AppMetaRepository } from '../storage';
+import type { AppMetaRepository, AuditLogRepository, IngestionJobsRepository } from '../storage';
 import type { DocumentsRepository } from '../storage';
 import type { Embedder } from './embeddings/embedder';
 import { createIngester } from './ingest/ingest-files';
+import { createIngestionQueue } from './ingest/ingestion-queue';
 import { defaultIngestLimits, type IngestLimits } from './ingest/ingest-limits';
 import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
 import type { FusionWeights } from './retrieval/fuse-scores';
@@ -25,6 +26,8 @@ export interface OpenKnowledgeOptions {
   expandQuery?: ((question: string) => string[]) | null;
   /** What one document may cost to ingest (see ingest-limits); the defaults fit the real corpus with a wide margin. */
   limits?: IngestLimits;
+  /** The background ingestion queue's table and the audit log; without them there is no queue (CLI, evaluations). */
+  queue?: { jobs: IngestionJobsRepository; auditLog: AuditLogRepository };
 }
 
 /**
@@ -70,13 +73,18 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
     void knowledgeBase.syncVectors();
   });
   const ingester = createIngester({ knowledgeBase, documents: options.documents, appMeta: options.appMeta, limits });
+  const queue = options.queue ? createIngestionQueue({ ...options.queue, ingester, knowledgeBase, logger }) : undefined;
   return {
     knowledgeBase,
     ingester,
+    /** Uploads from the admin panel, ingested in the background; started by the server (`queue.start()`). */
+    queue,
     vectors,
     vectorUrl,
     chromaServer,
     async close(): Promise<void> {
+      // The job being run finishes first, so the database never holds half a document.
+      await queue?.stop();
       await chromaServer?.stop();
     },
   };

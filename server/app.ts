@@ -32,6 +32,7 @@ import { registerAdminWechatRoutes } from './routes/admin-wechat-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
+import { registerKnowledgeAdminRoutes } from './routes/knowledge-admin-routes';
 import { registerExplanationRoutes } from './routes/explanation-routes';
 import { registerPoliciesRoutes } from './routes/policies-routes';
 import { registerPollsRoutes } from './routes/polls-routes';
@@ -161,6 +162,9 @@ export function createApp(dependencies: AppDependencies): Express {
   registerAdminScheduleRoutes(api, repositories);
   registerAdminWechatRoutes(api, repositories, dependencies.wechatPublisher);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
+  const knowledge = dependencies.knowledge;
+  if (knowledge?.queue)
+    registerKnowledgeAdminRoutes(api, { ...knowledge, queue: knowledge.queue }, repositories, settings.uploadLimitBytes);
   const openApiDocument = api.document();
   app.get('/api/openapi.json', (_request, response) => {
     response.json(openApiDocument);

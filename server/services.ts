@@ -74,6 +74,7 @@ export function openKnowledgeFor(services: Services, logger: Logger): Promise<Kn
     analyse: textCharacterPairs,
     embedder: createEmbedder(config),
     logger,
+    queue: { jobs: repositories.ingestionJobs, auditLog: repositories.auditLog },
     vectorStore: config.chromaUrl
       ? { kind: 'remote', url: config.chromaUrl }
       : config.vectorStore === 'embedded'
@@ -273,6 +274,8 @@ export async function buildAppDependencies(
   });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
+  // Uploads left queued or half-parsed by a stopped process are taken up again now.
+  knowledge?.queue?.start();
   voteListeners.push(realtime.voteAccepted);
   return {
     logger,

@@ -23,6 +23,8 @@ export type DomainTypesMatchSchema = [
   Holds<Accepts<typeof schema.appealInsights.$inferInsert, domain.NewAppealInsight>>,
   Holds<Same<domain.KnowledgeDocument, typeof schema.documents.$inferSelect>>,
   Holds<Accepts<typeof schema.documents.$inferInsert, domain.NewKnowledgeDocument>>,
+  Holds<Same<domain.IngestionJob, typeof schema.ingestionJobs.$inferSelect>>,
+  Holds<Accepts<typeof schema.ingestionJobs.$inferInsert, domain.NewIngestionJob & { status: domain.IngestionJobStatus }>>,
   Holds<Same<domain.Chunk, typeof schema.chunks.$inferSelect>>,
   Holds<Accepts<Omit<typeof schema.chunks.$inferInsert, 'documentId'>, domain.NewChunk>>,
   Holds<Same<domain.Conversation, typeof schema.conversations.$inferSelect>>,

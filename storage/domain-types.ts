@@ -98,6 +98,26 @@ export interface KnowledgeDocument {
 export type NewKnowledgeDocument = Pick<KnowledgeDocument, 'id' | 'source' | 'title' | 'mime' | 'sha256' | 'status'> &
   Partial<Pick<KnowledgeDocument, 'chunkCount' | 'tags' | 'createdAt' | 'updatedAt'>>;
 
+export type IngestionJobStatus = 'queued' | 'parsing' | 'indexed' | 'failed';
+
+/** An uploaded file in the background ingestion queue (storage/schema.ts `ingestion_jobs`). */
+export interface IngestionJob {
+  id: string;
+  source: string;
+  fileName: string;
+  sizeBytes: number;
+  /** The uploaded bytes while the job waits or runs; null once it ended. */
+  content: Uint8Array | null;
+  tags: string[];
+  status: IngestionJobStatus;
+  failureReason: string | null;
+  documentId: string | null;
+  uploadedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export type NewIngestionJob = Pick<IngestionJob, 'id' | 'source' | 'fileName' | 'sizeBytes' | 'content' | 'tags' | 'uploadedBy'>;
+
 export interface Chunk {
   id: string;
   documentId: string;

@@ -4,6 +4,7 @@ export { type AuditLogRepository } from './audit-log-repository';
 export { personalNumberPattern, type AppealFilter, type AppealText, type AppealsRepository } from './appeals-repository';
 export { openDatabase, type DatabaseHandle } from './database';
 export { type DocumentsRepository } from './documents-repository';
+export { type IngestionJobsRepository } from './ingestion-jobs-repository';
 export {
   type Appeal,
   type AppealInsight,
@@ -12,12 +13,15 @@ export {
   type Chunk,
   type Conversation,
   type DocumentStatus,
+  type IngestionJob,
+  type IngestionJobStatus,
   type KnowledgeDocument,
   type Message,
   type MessageRole,
   type NewAppeal,
   type NewAppealInsight,
   type NewChunk,
+  type NewIngestionJob,
   type NewKnowledgeDocument,
   type NewMessage,
   type NewPoll,

@@ -212,6 +212,46 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect(await repositories.documents.allChunks()).toEqual([]);
   });
 
+  test('ingestion jobs: bytes kept until the job ends, unfinished ones in upload order, running ones not removable', async () => {
+    const jobs = repositories.ingestionJobs;
+    const bytes = new Uint8Array([0x23, 0x20, 0xe6, 0xa0, 0x87, 0x00, 0xff]);
+    const first = await jobs.add({
+      id: 'job-1',
+      source: 'uploads/a.md',
+      fileName: 'a.md',
+      sizeBytes: 7,
+      content: bytes,
+      tags: [],
+      uploadedBy: 'admin',
+    });
+    expect(first).toMatchObject({ status: 'queued', failureReason: null, documentId: null });
+    await jobs.add({
+      id: 'job-2',
+      source: 'uploads/b.md',
+      fileName: 'b.md',
+      sizeBytes: 1,
+      content: new Uint8Array([1]),
+      tags: ['t'],
+      uploadedBy: 'admin',
+    });
+    expect([...(await jobs.contentOf('job-1'))!]).toEqual([...bytes]);
+    await jobs.setStatus('job-1', 'parsing');
+    expect((await jobs.unfinished()).map((job) => [job.id, job.status])).toEqual([
+      ['job-1', 'parsing'],
+      ['job-2', 'queued'],
+    ]);
+    expect(await jobs.removeIdle('job-1')).toBe(false);
+    await jobs.finish('job-1', { status: 'indexed', documentId: 'doc-a' });
+    await jobs.finish('job-2', { status: 'failed', reason: '文件中没有可用的文字内容。' });
+    expect(await jobs.contentOf('job-1')).toBeUndefined();
+    expect(await jobs.unfinished()).toEqual([]);
+    expect((await jobs.listOpen()).map((job) => [job.id, job.status, job.failureReason])).toEqual([
+      ['job-2', 'failed', '文件中没有可用的文字内容。'],
+    ]);
+    expect(await jobs.removeIdle('job-2')).toBe(true);
+    expect(await jobs.get('job-2')).toBeUndefined();
+  });
+
   test('conversations: ownership by channel and user; last messages oldest first', async () => {
     const conversation = await repositories.conversations.create('web', 'visitor-1');
     for (const content of ['你好', '有什么可以帮您？', '下周谁接线？']) {

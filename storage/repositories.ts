@@ -4,6 +4,7 @@ import { createConversationsRepository } from './conversations-repository';
 import { createAppMetaRepository } from './app-meta-repository';
 import type { Database } from './database';
 import { createDocumentsRepository } from './documents-repository';
+import { createIngestionJobsRepository } from './ingestion-jobs-repository';
 import { createStatsRepository } from './stats-repository';
 import { createSubmissionsRepository } from './submissions-repository';
 import { createPollsRepository } from './polls-repository';
@@ -19,6 +20,7 @@ export function createRepositories(db: Database) {
     polls: createPollsRepository(db),
     appeals: createAppealsRepository(db),
     documents: createDocumentsRepository(db),
+    ingestionJobs: createIngestionJobsRepository(db),
     stats: createStatsRepository(db),
     conversations: createConversationsRepository(db),
     users: createUsersRepository(db),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -154,6 +154,36 @@ export const chunks = pgTable(
       .default(sql`'{}'::text[]`),
   },
   (table) => [uniqueIndex('chunks_document_ordinal_unique').on(table.documentId, table.ordinal)],
+);
+
+/** Raw bytes (PostgreSQL bytea); both drivers hand back a Uint8Array (pg a Buffer, which is one). */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+/**
+ * Files an administrator uploaded that wait for, or went through, background ingestion. The row is the
+ * queue's persisted state: after a restart every queued or half-parsed job is taken up again. The file's
+ * bytes are kept only until the job ends (then `content` is null); a failed job keeps its reason.
+ */
+export const ingestionJobs = pgTable(
+  'ingestion_jobs',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    fileName: text('file_name').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytes('content'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    status: text('status', { enum: ['queued', 'parsing', 'indexed', 'failed'] }).notNull(),
+    failureReason: text('failure_reason'),
+    documentId: text('document_id'),
+    uploadedBy: text('uploaded_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('ingestion_jobs_status_idx').on(table.status, table.createdAt)],
 );
 
 export const conversations = pgTable(

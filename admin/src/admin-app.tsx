@@ -4,6 +4,7 @@ import { LocationProvider, Route, Router } from 'preact-iso';
 import { ApiFailure, loginAddress, requestJson, type Session } from './api';
 import { SessionContext } from './session-context';
 import { DeskPage } from './pages/desk-page';
+import { KnowledgePage } from './pages/knowledge-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PollsPage } from './pages/polls-page';
@@ -45,6 +46,12 @@ const Desk = () => (
   </SignedIn>
 );
 
+const Knowledge = () => (
+  <SignedIn>
+    <KnowledgePage />
+  </SignedIn>
+);
+
 /** The officials' console (DESIGN.md §8): 登录 and 接线台; the admin panel's pages arrive with their issues. */
 export function AdminApp() {
   return (
@@ -59,6 +66,7 @@ export function AdminApp() {
         <Route path="/admin/desk/:unitId" component={Desk} />
         <Route path="/admin/previews" component={Previews} />
         <Route path="/admin/polls" component={Polls} />
+        <Route path="/admin/knowledge" component={Knowledge} />
         <Route default component={NotFoundPage} />
       </Router>
     </LocationProvider>

@@ -82,6 +82,8 @@ export function createIngester(deps: IngesterDependencies) {
     bytes: Uint8Array,
     source: string,
     tags: string[] = [],
+    /** Told when the file is parsed and cut into chunks, before they are stored and indexed. */
+    onParsed?: (chunkCount: number) => void,
   ): Promise<{ outcome: IngestOutcome; document: KnowledgeDocument; instructionsRemoved: number }> => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = await documents.findBySource(source);
@@ -94,8 +96,11 @@ export function createIngester(deps: IngesterDependencies) {
     }
     // Every limit is checked here, before anything is stored: a refused file leaves nothing behind.
     const { document: loaded, removed: instructionsRemoved } = removeInstructions(await loadDocument(bytes, source, limits));
+    // A turn of the event loop between parsing and chunking: a large file does not hold requests up twice in a row.
+    await new Promise((resolve) => setImmediate(resolve));
     const chunks = chunkDocument(loaded, { maxChunks: limits.maxChunks });
     if (chunks.length === 0) throw new AppError('UNPROCESSABLE', '文件中没有可用的文字内容。');
+    onParsed?.(chunks.length);
     const id = existing?.id ?? documentIdFor(source);
     const saved = await documents.saveWithChunks(
       { id, source, title: loaded.title, mime: loaded.mime, sha256, status: 'pending', tags: existing?.tags ?? tags },

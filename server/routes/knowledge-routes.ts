@@ -1,11 +1,10 @@
-import multer from 'multer';
-import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, notFound } from '../../common';
 import type { Repositories } from '../../storage';
 import type { Knowledge } from '../../knowledge';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
+import { uploadGuard, uploadSource } from './knowledge-upload';
 
 const adminOnly = { access: 'admin' as const, guards: [requireRole('admin')] };
 
@@ -36,38 +35,6 @@ const listOf = (value: string | undefined) =>
     ?.split(',')
     .map((each) => each.trim())
     .filter((each) => each !== '') ?? [];
-
-/** A safe source name for an uploaded file: no folders, no control characters, at most 120 characters. */
-function uploadSource(originalName: string): string {
-  const base = originalName.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\p{C}]/gu, '')
-    .trim()
-    .slice(-120);
-  if (cleaned === '' || cleaned === '.' || cleaned === '..') throw new AppError('BAD_REQUEST', '文件名无效，请改名后重新上传。');
-  return `uploads/${cleaned}`;
-}
-
-/** One file per request, kept in memory (the size limit bounds it); multer's errors become the shared error shape. */
-function uploadGuard(limitBytes: number): RequestHandler {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: limitBytes, files: 1, fields: 5 },
-    defParamCharset: 'utf8',
-  }).single('file');
-  return (request, response, next) => {
-    upload(request, response, (error: unknown) => {
-      if (!error) return next();
-      if (error instanceof multer.MulterError) {
-        if (error.code === 'LIMIT_FILE_SIZE') {
-          return next(new AppError('PAYLOAD_TOO_LARGE', `文件太大了：每个文件不能超过 ${Math.round(limitBytes / 1024 / 1024)} MB。`));
-        }
-        return next(new AppError('BAD_REQUEST', '上传格式不正确：请用表单字段 file 上传一个文件。', { cause: error }));
-      }
-      next(new AppError('BAD_REQUEST', '上传内容无法读取，请重新上传。', { cause: error }));
-    });
-  };
-}
 
 export function registerKnowledgeRoutes(api: ApiRouter, knowledge: Knowledge, repositories: Repositories, uploadLimitBytes: number): void {
   const { knowledgeBase, ingester } = knowledge;
@@ -124,7 +91,7 @@ export function registerKnowledgeRoutes(api: ApiRouter, knowledge: Knowledge, re
       summary: '上传知识库文件（PDF、DOCX、HTML、Markdown、纯文本；按内容判断类型；管理员，需带 X-CSRF-Token）',
       tags: ['admin', 'knowledge'],
       access: 'admin',
-      guards: [requireRole('admin'), uploadGuard(uploadLimitBytes)],
+      guards: [requireRole('admin'), uploadGuard({ limitBytes: uploadLimitBytes, maxFiles: 1 })],
       bodyContentType: 'multipart/form-data',
       body: z.object({
         file: z.unknown().optional().describe('要上传的文件'),
@@ -135,7 +102,7 @@ export function registerKnowledgeRoutes(api: ApiRouter, knowledge: Knowledge, re
       errors: [413, 415, 422],
     },
     async ({ body, request }) => {
-      const file = request.file;
+      const file = Array.isArray(request.files) ? request.files[0] : undefined;
       if (!file) throw new AppError('BAD_REQUEST', '请选择要上传的文件（表单字段 file）。');
       const source = uploadSource(file.originalname);
       const { outcome, document, instructionsRemoved } = await ingester.ingestBytes(file.buffer, source, listOf(body.tags));

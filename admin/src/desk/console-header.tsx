@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { requestJson } from '../api';
+import { AdminNav } from '../admin-nav';
 import { useSession } from '../session-context';
 
 const roleNames = { official: '接线领导', admin: '管理员', citizen: '市民' } as const;
@@ -28,6 +29,7 @@ export function ConsoleHeader() {
         </button>
         {problem && <p role="alert">{problem}</p>}
       </div>
+      <AdminNav />
     </header>
   );
 }

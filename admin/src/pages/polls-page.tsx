@@ -7,7 +7,6 @@ import { OutcomeMessage, type Outcome } from '../sessions/outcome-message';
 import { PollCard, withLiveVotes } from '../sessions/poll-card';
 import { PollForm } from '../sessions/poll-form';
 import type { PollItem, UnitItem } from '../sessions/session-types';
-import { SessionsNav } from '../sessions/sessions-nav';
 import { useLiveTallies } from '../sessions/use-live-tallies';
 import '../sessions/sessions.css';
 import { useLoaded } from '../use-loaded';
@@ -91,7 +90,6 @@ export function PollsPage() {
   return (
     <>
       <ConsoleHeader />
-      <SessionsNav current="/admin/polls" />
       <AdminOnly>
         <PollsPanel />
       </AdminOnly>

@@ -6,7 +6,6 @@ import { OutcomeMessage, type Outcome } from '../sessions/outcome-message';
 import { PreviewForm } from '../sessions/preview-form';
 import { PreviewList } from '../sessions/preview-list';
 import type { PreviewItem, UnitItem, WechatSettings } from '../sessions/session-types';
-import { SessionsNav } from '../sessions/sessions-nav';
 import { WechatSection } from '../sessions/wechat-section';
 import '../sessions/sessions.css';
 import { useLoaded } from '../use-loaded';
@@ -81,7 +80,6 @@ export function PreviewsPage() {
   return (
     <>
       <ConsoleHeader />
-      <SessionsNav current="/admin/previews" />
       <AdminOnly>
         <PreviewsPanel />
       </AdminOnly>
