@@ -8,7 +8,7 @@ import { AppError } from '../common';
 import { createRateLimiter } from '../common';
 import type { Repositories } from '../storage';
 import type { Xiaoning } from '../bot';
-import type { AppealExplanations, AppealQueries } from '../hotline';
+import type { AppealAdministration, AppealExplanations, AppealQueries } from '../hotline';
 import type { CallAssistant } from '../hotline';
 import type { Voting } from '../hotline';
 import type { QuestionSubmissions } from '../hotline';
@@ -24,6 +24,8 @@ import type { HealthCheck } from './health';
 import type { Logger } from './logger';
 import { registerAdminPagesRoutes } from './routes/admin-pages-routes';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerAdminAppealsRoutes } from './routes/admin-appeals-routes';
+import { registerAdminUnitsRoutes } from './routes/admin-units-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
@@ -54,6 +56,8 @@ export interface AppDependencies {
   /** AI详解 of published replies; absent in apps built without it (the route is then not mounted). */
   explanations?: AppealExplanations;
   assistant: CallAssistant;
+  /** 诉求管理: import, editing and publishing replies (admin); absent in apps built without it. */
+  appealAdministration?: AppealAdministration;
   xiaoning: Xiaoning;
   /** Speech recognition and synthesis for /api/speech (the widget streams over socket.io instead). */
   speech?: SpeechRouteOptions | undefined;
@@ -148,6 +152,8 @@ export function createApp(dependencies: AppDependencies): Express {
   registerSubmissionAnswersRoutes(api, dependencies.submissions, repositories.auditLog);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
+  registerAdminUnitsRoutes(api, repositories);
+  if (dependencies.appealAdministration) registerAdminAppealsRoutes(api, dependencies.appealAdministration);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
   const openApiDocument = api.document();
   app.get('/api/openapi.json', (_request, response) => {

@@ -13,6 +13,7 @@ import { createXiaoning, type Xiaoning } from '../bot';
 import { composePolicyAnswer, createQueryRewriter } from '../bot';
 import { createAppealExplanations, createAppealQueries, createOpenAiCompletion, type AppealQueries } from '../hotline';
 import { createCallAssistant, type CallAssistant } from '../hotline';
+import { createAppealAdministration } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
@@ -221,7 +222,8 @@ export async function buildAppDependencies(
     votesPerAddressPerHour: config.voteRateLimitPerIpHour,
     addressSalt: cookieSecret,
   });
-  const assistant = createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies });
+  const intelligence = loadAppealIntelligence({ tokenizer });
+  const assistant = createCallAssistant({ repositories, intelligence, findPolicies });
   const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant });
   const speech = createSpeechServices(config.speech);
   const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
@@ -279,6 +281,11 @@ export async function buildAppDependencies(
       logger,
     }),
     assistant,
+    appealAdministration: createAppealAdministration({
+      database: services.database,
+      intelligence,
+      onRepliesChanged: assistant.forgetPastCases,
+    }),
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge, speech),
     speech: { speech, utterancesPerMinute: config.speech.utterancesPerMinute, keepAudio },

@@ -9,6 +9,8 @@ export function defaultAdminDirectory(): string {
 }
 
 const staff = new Set(['official', 'admin']);
+/** The admin panel's pages (DESIGN.md §8): an official gets the shell with 403, and the app says why. */
+const adminOnlyPage = /^\/admin\/(knowledge|previews|polls|suggestions|wechat|appeals|submissions|units|users|audit)(\/|$)/;
 /** Where a path under /admin may be sent back to after login: only the console's own pages. */
 const consolePath = /^\/admin(\/[A-Za-z0-9/_-]*)?$/;
 
@@ -48,7 +50,8 @@ export function registerAdminPagesRoutes(app: Express, options: { directory?: st
       return response.redirect(302, `/admin/login?next=${encodeURIComponent(next)}`);
     }
     const deskUnit = /^\/admin\/desk\/([^/]+)\/?$/.exec(request.path)?.[1];
-    const forbidden = user.role === 'official' && deskUnit !== undefined && deskUnit !== user.unitId;
+    const forbidden =
+      user.role === 'official' && ((deskUnit !== undefined && deskUnit !== user.unitId) || adminOnlyPage.test(request.path));
     sendShell(forbidden ? 403 : 200, response);
   });
 }

@@ -194,7 +194,13 @@ export function registerPreviewsRoutes(api: ApiRouter, repositories: Repositorie
         const existing = await previews.get(params.id);
         if (!existing) throw notFound('这条接线预告');
         const updated = await previews.update(params.id, { published });
-        await auditLog.record({ who: request.session!.user.username, what: `preview.${action}`, target: params.id });
+        await auditLog.record({
+          who: request.session!.user.username,
+          what: `preview.${action}`,
+          target: params.id,
+          before: { published: existing.published },
+          after: { published: updated!.published },
+        });
         return (await viewsOf([updated!]))[0];
       },
     );
