@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
+import { AdminNav } from '../admin-nav';
 import { requestJson } from '../api';
 import { ConsoleHeader } from '../desk/console-header';
 import { CallAnalysisSection } from '../desk/call-analysis-section';
@@ -31,6 +32,7 @@ export function DeskPage() {
   return (
     <>
       <ConsoleHeader />
+      <AdminNav />
       <main id="main" class="page" tabIndex={-1}>
         <div class="desk-heading">
           <h1>接线台</h1>
