@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type Options } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../common';
 
@@ -42,11 +42,16 @@ function decodeText(bytes: Buffer): string {
   }
 }
 
-function readCsv(bytes: Buffer, limits: TableLimits): AppealTable {
+const parseCsv = (text: string, options: Options) =>
+  new Promise<string[][]>((resolve, reject) => {
+    parse(text, options, (error, records: string[][] | undefined) => (error ? reject(error) : resolve(records ?? [])));
+  });
+
+async function readCsv(bytes: Buffer, limits: TableLimits): Promise<AppealTable> {
   if (bytes.includes(0)) throw unreadable('binary bytes in a CSV');
   let records: string[][];
   try {
-    records = parse(decodeText(bytes), {
+    records = await parseCsv(decodeText(bytes), {
       relax_column_count: true,
       skip_empty_lines: false,
       to_line: limits.maxRows + 2,

@@ -41,7 +41,7 @@ export interface ValidatedTable {
   rejected: RejectedRow[];
 }
 
-const dateText = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})秒?)?)?$/u;
+const dateText = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})?秒?)?)?$/u;
 
 /** A time as written in a hotline export (China time), or an XLSX date cell (its wall clock); undefined when unreadable. */
 export function parseChinaTime(cell: CellValue): Date | undefined {
@@ -65,8 +65,7 @@ export function parseChinaTime(cell: CellValue): Date | undefined {
 // Control characters are what the check removes, so the pattern has to name them.
 // eslint-disable-next-line no-control-regex
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu;
-const textOf = (cell: CellValue | undefined) =>
-  typeof cell === 'string' ? cell.replace(controlCharacters, '').trim() : '';
+const textOf = (cell: CellValue | undefined) => (typeof cell === 'string' ? cell.replace(controlCharacters, '').trim() : '');
 
 const length = (text: string) => [...text].length;
 
