@@ -80,18 +80,16 @@ export function UnitsAdminPage() {
           </p>
         )}
         <div class="filters">
-          <label>
-            单位
-            <select value={selected} onChange={(event) => setSelected(event.currentTarget.value)}>
-              <option value="">请选择</option>
-              {units.status === 'ready' &&
-                units.value.map((each) => (
-                  <option key={each.id} value={each.id}>
-                    {each.name}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <label for="unit-choice">单位</label>
+          <select id="unit-choice" value={selected} onChange={(event) => setSelected(event.currentTarget.value)}>
+            <option value="">请选择</option>
+            {units.status === 'ready' &&
+              units.value.map((each) => (
+                <option key={each.id} value={each.id}>
+                  {each.name}
+                </option>
+              ))}
+          </select>
         </div>
         {unit && <UnitForm key={`${unit.id}#${round}`} unit={unit} onSaved={() => setRound((value) => value + 1)} />}
       </section>
