@@ -255,6 +255,8 @@ describe('admin panel records pages in Chromium (real app with ADMIN_PASSWORD, d
         .catch(() => undefined);
       expect([route, await horizontalOverflow(narrow.page)]).toEqual([route, []]);
       await checkPage(narrow.page, `${route}-375`);
+      await narrow.page.locator('.records-section').last().scrollIntoViewIfNeeded();
+      await narrow.page.screenshot({ path: path.join(outputFolder, `admin-${route}-375-view.png`) });
     }
     expect(narrow.problems).toEqual([]);
     expect(admin.problems).toEqual([]);

@@ -51,7 +51,7 @@ function shown(value: unknown): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value))
     return value.length > 12
-      ? `共 ${value.length} 项：${value.slice(0, 12).map(shown).join('、')}…`
+      ? `共 ${value.length} 项：${value.slice(0, 3).map(shown).join('、')}…`
       : value.map(shown).join('、') || '（空）';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
