@@ -66,10 +66,11 @@ function UnitForm(props: { unit: UnitRecord; onSaved: (unit: UnitRecord) => void
 
 /** 单位职责: a unit's duties, duty topics and aliases, which hot topics and Xiaoning's routing read at once. */
 export function UnitsAdminPage() {
-  const [round, setRound] = useState(0);
-  const [units] = useLoaded(() => requestJson<{ items: UnitRecord[] }>('/api/units').then((result) => result.items), `units#${round}`);
+  const [units] = useLoaded(() => requestJson<{ items: UnitRecord[] }>('/api/units').then((result) => result.items), 'units');
+  // Units saved on this page, as the server returned them (the list is not read again, so the form and its message stay).
+  const [saved, setSaved] = useState<Record<string, UnitRecord>>({});
   const [selected, setSelected] = useState('');
-  const unit = units.status === 'ready' ? units.value.find((each) => each.id === selected) : undefined;
+  const unit = saved[selected] ?? (units.status === 'ready' ? units.value.find((each) => each.id === selected) : undefined);
   return (
     <AdminPageFrame heading="单位职责">
       <section class="records-section" aria-labelledby="unit-heading">
@@ -91,7 +92,7 @@ export function UnitsAdminPage() {
               ))}
           </select>
         </div>
-        {unit && <UnitForm key={`${unit.id}#${round}`} unit={unit} onSaved={() => setRound((value) => value + 1)} />}
+        {unit && <UnitForm key={unit.id} unit={unit} onSaved={(record) => setSaved({ ...saved, [record.id]: record })} />}
       </section>
     </AdminPageFrame>
   );
