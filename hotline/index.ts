@@ -1,5 +1,7 @@
 /** What the hotline layer offers the layers above it; they import it from here, never from its files. */
 export { createAppealQueries, type AppealQueries } from './appeals/appeal-queries';
+export { createAppealAdministration, type AppealAdministration, type AppealChanges } from './appeals/appeal-administration';
+export { appealStatuses } from './appeals/import/validate-appeal-rows';
 export { type PolicyReference } from './appeals/appeal-views';
 export { createCallAssistant, type CallAssistant } from './assist/call-assistant';
 export { demoKnowledgeDirectory, readDemoData } from './demo/demo-data-files';

@@ -8,7 +8,7 @@ import { AppError } from '../common';
 import { createRateLimiter } from '../common';
 import type { Repositories } from '../storage';
 import type { Xiaoning } from '../bot';
-import type { AppealExplanations, AppealQueries } from '../hotline';
+import type { AppealAdministration, AppealExplanations, AppealQueries } from '../hotline';
 import type { CallAssistant } from '../hotline';
 import type { Voting } from '../hotline';
 import type { NextUnitSuggestions } from '../hotline';
@@ -29,6 +29,8 @@ import { registerAdminRoutes } from './routes/admin-routes';
 import { registerAdminPollsRoutes } from './routes/admin-polls-routes';
 import { registerAdminScheduleRoutes } from './routes/admin-schedule-routes';
 import { registerAdminWechatRoutes } from './routes/admin-wechat-routes';
+import { registerAdminAppealsRoutes } from './routes/admin-appeals-routes';
+import { registerAdminUnitsRoutes } from './routes/admin-units-routes';
 import { registerAuthRoutes } from './routes/auth-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerKnowledgeRoutes } from './routes/knowledge-routes';
@@ -60,6 +62,8 @@ export interface AppDependencies {
   /** AI详解 of published replies; absent in apps built without it (the route is then not mounted). */
   explanations?: AppealExplanations;
   assistant: CallAssistant;
+  /** 诉求管理: import, editing and publishing replies (admin); absent in apps built without it. */
+  appealAdministration?: AppealAdministration;
   xiaoning: Xiaoning;
   /** Speech recognition and synthesis for /api/speech (the widget streams over socket.io instead). */
   speech?: SpeechRouteOptions | undefined;
@@ -161,6 +165,8 @@ export function createApp(dependencies: AppDependencies): Express {
   if (dependencies.nextUnitSuggestions) registerAdminPollsRoutes(api, repositories, dependencies.nextUnitSuggestions);
   registerAdminScheduleRoutes(api, repositories);
   registerAdminWechatRoutes(api, repositories, dependencies.wechatPublisher);
+  registerAdminUnitsRoutes(api, repositories);
+  if (dependencies.appealAdministration) registerAdminAppealsRoutes(api, dependencies.appealAdministration);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
   const knowledge = dependencies.knowledge;
   if (knowledge?.queue)

@@ -19,6 +19,7 @@ import {
   type AppealQueries,
 } from '../hotline';
 import { createCallAssistant, type CallAssistant } from '../hotline';
+import { createAppealAdministration } from '../hotline';
 import { loadAppealIntelligence } from '../hotline';
 import { createTokenizer, type Tokenizer } from '../text';
 import type { PolicyReference } from '../hotline';
@@ -233,7 +234,8 @@ export async function buildAppDependencies(
     votesPerAddressPerHour: config.voteRateLimitPerIpHour,
     addressSalt: cookieSecret,
   });
-  const assistant = createCallAssistant({ repositories, intelligence: loadAppealIntelligence({ tokenizer }), findPolicies });
+  const intelligence = loadAppealIntelligence({ tokenizer });
+  const assistant = createCallAssistant({ repositories, intelligence, findPolicies });
   const explanations = createAppealExplanations({
     detail: appeals.detail,
     complete:
@@ -301,6 +303,11 @@ export async function buildAppDependencies(
     appeals,
     explanations,
     assistant,
+    appealAdministration: createAppealAdministration({
+      database: services.database,
+      intelligence,
+      onRepliesChanged: assistant.forgetPastCases,
+    }),
     xiaoning,
     healthChecks: healthChecksFor(services, knowledge, speech),
     speech: { speech, utterancesPerMinute: config.speech.utterancesPerMinute, keepAudio },

@@ -88,6 +88,16 @@ export function createAppealsRepository(db: Database) {
       }
       return inserted;
     },
+    /** Like insertMissing, but tells which ids were new (in the order given). */
+    async insertMissingIds(rows: NewAppeal[]): Promise<string[]> {
+      const inserted: string[] = [];
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
+        const result = await db.insert(appeals).values(batch).onConflictDoNothing().returning({ id: appeals.id });
+        inserted.push(...result.map((row) => row.id));
+      }
+      return inserted;
+    },
     async get(id: string): Promise<Appeal | undefined> {
       const [row] = await db.select().from(appeals).where(eq(appeals.id, id));
       return row;

@@ -155,6 +155,7 @@ export interface User {
   role: Role;
   unitId: string | null;
   createdAt: Date;
+  disabledAt: Date | null;
 }
 export type NewUser = Pick<User, 'username' | 'passwordHash' | 'role'> & Partial<Pick<User, 'unitId'>>;
 
@@ -193,6 +194,7 @@ export interface Submission {
   answeredBy: string | null;
   answeredAt: Date | null;
   answerNote: string | null;
+  rejectionReason: string | null;
 }
 export type NewSubmission = Pick<Submission, 'id' | 'unitId' | 'voterId' | 'content'> &
   Partial<Pick<Submission, 'previewId' | 'contact' | 'ipHash' | 'createdAt'>>;

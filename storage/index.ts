@@ -1,6 +1,6 @@
 /** What the storage layer offers the layers above it; they import it from here, never from its files. */
 export { type AppMetaRepository } from './app-meta-repository';
-export { type AuditLogRepository } from './audit-log-repository';
+export { type AuditFilter, type AuditLogRepository } from './audit-log-repository';
 export { personalNumberPattern, type AppealFilter, type AppealText, type AppealsRepository } from './appeals-repository';
 export { openDatabase, type DatabaseHandle } from './database';
 export { type DocumentsRepository } from './documents-repository';

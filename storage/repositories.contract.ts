@@ -299,6 +299,26 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     await repositories.users.setPasswordHash(user.id, 'scrypt$new');
     expect(await repositories.users.findSession('live', now)).toBeUndefined();
     expect((await repositories.users.findByUsername('official-1'))?.passwordHash).toBe('scrypt$new');
+
+    // Disabling ends the sessions and no session of a disabled account is found; enabling lets it log in again.
+    await repositories.users.createSession({
+      tokenHash: 'again',
+      userId: user.id,
+      csrfToken: 'c',
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
+    expect((await repositories.users.setDisabled(user.id, now))?.disabledAt).toEqual(now);
+    expect(await repositories.users.findSession('again', now)).toBeUndefined();
+    await repositories.users.createSession({
+      tokenHash: 'later',
+      userId: user.id,
+      csrfToken: 'c',
+      expiresAt: new Date(now.getTime() + 60_000),
+    });
+    expect(await repositories.users.findSession('later', now)).toBeUndefined();
+    expect((await repositories.users.setDisabled(user.id, null))?.disabledAt).toBeNull();
+    expect((await repositories.users.findSession('later', now))?.user.username).toBe('official-1');
+    expect((await repositories.users.setUnit(user.id, 'gjj'))?.unitId).toBe('gjj');
   });
 
   test('submissions: stored pending, listed newest first by status and unit, moderated; a deleted session keeps its questions', async () => {
@@ -372,6 +392,11 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     const entries = await repositories.auditLog.list(10);
     expect(entries.map((entry) => entry.what)).toEqual(['preview.update', 'user.create']);
     expect(entries[0]).toMatchObject({ before: { published: false }, after: { published: true } });
+    expect((await repositories.auditLog.list(10, 0, { what: 'preview.' })).map((entry) => entry.target)).toEqual(['p2']);
+    expect(await repositories.auditLog.count({ who: 'admin', target: 'official-1' })).toBe(1);
+    expect(await repositories.auditLog.count({ what: 'user%' })).toBe(0);
+    expect(await repositories.auditLog.count({ from: new Date(Date.now() + 60_000) })).toBe(0);
+    expect((await repositories.auditLog.distinctActors()).what).toEqual(expect.arrayContaining(['preview.update', 'user.create']));
 
     expect(await repositories.appMeta.getOrInsert('secret', 'first')).toBe('first');
     expect(await repositories.appMeta.getOrInsert('secret', 'second')).toBe('first');

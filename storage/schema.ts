@@ -219,6 +219,8 @@ export const users = pgTable('users', {
   role: text('role', { enum: ['citizen', 'official', 'admin'] }).notNull(),
   unitId: text('unit_id').references(() => units.id),
   createdAt: createdAt(),
+  // Set when an administrator disables the account: it can no longer log in and its sessions are gone.
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
 });
 
 /** Login sessions: only a hash of the token is stored, so a database leak does not leak live sessions. */
@@ -278,6 +280,8 @@ export const submissions = pgTable(
     answeredBy: text('answered_by'),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     answerNote: text('answer_note'),
+    // Why a question was not accepted (不予采用), written by the moderator.
+    rejectionReason: text('rejection_reason'),
   },
   (table) => [
     index('submissions_status_created_idx').on(table.status, table.createdAt),

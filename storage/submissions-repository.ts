@@ -40,7 +40,7 @@ export function createSubmissionsRepository(db: Database) {
     /** Sets the moderation outcome; undefined when there is no such submission. */
     async moderate(
       id: string,
-      outcome: { status: SubmissionStatus; moderatedBy: string; moderatedAt: Date },
+      outcome: { status: SubmissionStatus; moderatedBy: string; moderatedAt: Date; rejectionReason?: string | null },
     ): Promise<Submission | undefined> {
       const [row] = await db.update(submissions).set(outcome).where(eq(submissions.id, id)).returning();
       return row;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { Database } from './database';
 import { authSessions, users } from './schema';
 import type { AuthSession, NewUser, User } from './domain-types';
@@ -30,6 +30,17 @@ export function createUsersRepository(db: Database) {
       const rows = await db.select().from(users).orderBy(asc(users.username));
       return rows.map(toPublicUser);
     },
+    /** Disables (a date) or enables (null) an account; disabling ends every session of it at once. */
+    async setDisabled(id: string, disabledAt: Date | null): Promise<User | undefined> {
+      const [row] = await db.update(users).set({ disabledAt }).where(eq(users.id, id)).returning();
+      if (row && disabledAt) await db.delete(authSessions).where(eq(authSessions.userId, id));
+      return row;
+    },
+    /** Binds an account to a unit (an official's), or unbinds it with null. */
+    async setUnit(id: string, unitId: string | null): Promise<User | undefined> {
+      const [row] = await db.update(users).set({ unitId }).where(eq(users.id, id)).returning();
+      return row;
+    },
     async setPasswordHash(id: string, passwordHash: string): Promise<void> {
       await db.update(users).set({ passwordHash }).where(eq(users.id, id));
       // A new password ends every existing session of that account.
@@ -43,7 +54,7 @@ export function createUsersRepository(db: Database) {
         .select({ session: authSessions, user: users })
         .from(authSessions)
         .innerJoin(users, eq(users.id, authSessions.userId))
-        .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now)));
+        .where(and(eq(authSessions.tokenHash, tokenHash), gt(authSessions.expiresAt, now), isNull(users.disabledAt)));
       return row;
     },
     async deleteSession(tokenHash: string): Promise<void> {

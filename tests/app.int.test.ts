@@ -47,7 +47,7 @@ describe('the HTTP API foundation', () => {
     expect(login.requestBody.content['application/json'].schema.required).toEqual(['username', 'password']);
     expect(login.responses['401'].content['application/json'].schema.properties.error).toBeDefined();
     const auditQuery = response.body.paths['/api/admin/audit-log'].get.parameters.map((parameter: { name: string }) => parameter.name);
-    expect(auditQuery).toEqual(['limit', 'offset']);
+    expect(auditQuery).toEqual(['who', 'what', 'target', 'from', 'to', 'limit', 'offset']);
   });
 
   test('malformed JSON, an oversized body and an unknown route get the error shape, and the process stays up', async () => {

@@ -9,6 +9,11 @@ import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PollsPage } from './pages/polls-page';
 import { PreviewsPage } from './pages/previews-page';
+import { AppealsAdminPage } from './pages/appeals-admin-page';
+import { AuditLogPage } from './pages/audit-log-page';
+import { SubmissionsReviewPage } from './pages/submissions-review-page';
+import { UnitsAdminPage } from './pages/units-admin-page';
+import { UsersAdminPage } from './pages/users-admin-page';
 
 /** Pages that need a session; the server already sends anyone else to the login, this covers an expired one. */
 function SignedIn(props: { children: ComponentChildren }) {
@@ -51,6 +56,17 @@ const Knowledge = () => (
     <KnowledgePage />
   </SignedIn>
 );
+/** An admin panel page inside the signed-in frame. */
+const signedIn = (Page: () => preact.JSX.Element) => () => (
+  <SignedIn>
+    <Page />
+  </SignedIn>
+);
+const Appeals = signedIn(AppealsAdminPage);
+const Submissions = signedIn(SubmissionsReviewPage);
+const Units = signedIn(UnitsAdminPage);
+const Users = signedIn(UsersAdminPage);
+const Audit = signedIn(AuditLogPage);
 
 /** The officials' console (DESIGN.md §8): 登录 and 接线台; the admin panel's pages arrive with their issues. */
 export function AdminApp() {
@@ -67,6 +83,11 @@ export function AdminApp() {
         <Route path="/admin/previews" component={Previews} />
         <Route path="/admin/polls" component={Polls} />
         <Route path="/admin/knowledge" component={Knowledge} />
+        <Route path="/admin/appeals" component={Appeals} />
+        <Route path="/admin/submissions" component={Submissions} />
+        <Route path="/admin/units" component={Units} />
+        <Route path="/admin/users" component={Users} />
+        <Route path="/admin/audit" component={Audit} />
         <Route default component={NotFoundPage} />
       </Router>
     </LocationProvider>

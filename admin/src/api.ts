@@ -78,3 +78,25 @@ export async function requestJson<T>(path: string, options: RequestOptions = {})
   const error = errorOf(body);
   throw new ApiFailure(response.status, error?.code ?? 'UNAVAILABLE', error?.message ?? unavailableMessage);
 }
+
+/** Sends one file as multipart form data (field `file`), with the CSRF token; errors as requestJson's. */
+export async function uploadFile<T>(path: string, file: File, csrfToken: string): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': csrfToken },
+      body: form,
+    });
+  } catch {
+    throw new ApiFailure(0, 'NETWORK', networkMessage);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok && body !== undefined) return body as T;
+  if (response.status === 401) window.location.assign(loginAddress(window.location.pathname, true));
+  const error = errorOf(body);
+  throw new ApiFailure(response.status, error?.code ?? 'UNAVAILABLE', error?.message ?? unavailableMessage);
+}

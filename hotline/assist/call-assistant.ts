@@ -48,6 +48,11 @@ export function createCallAssistant(deps: CallAssistantDependencies) {
   };
 
   return {
+    /** A reply was published or changed: the next analysis rebuilds the index, so it quotes the reply as it is now. */
+    forgetPastCases: () => {
+      cached = undefined;
+    },
+
     /** Builds the index of past cases ahead of the first call (it takes a second or so). */
     warmUp: async () => {
       await pastCases();

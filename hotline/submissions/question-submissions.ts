@@ -153,11 +153,12 @@ export function createQuestionSubmissions(deps: QuestionSubmissionsDependencies)
       return { before: beforeView!, after: afterView! };
     },
 
-    /** Publishes or rejects; returns the view before and after for the audit log. */
-    async moderate(id: string, status: 'published' | 'rejected', moderatedBy: string) {
+    /** Publishes or rejects (with the moderator's reason); returns the view before and after for the audit log. */
+    async moderate(id: string, status: 'published' | 'rejected', moderatedBy: string, rejectionReason?: string) {
       const before = await deps.submissions.get(id);
       if (!before) throw notFound('这条留言');
-      const after = await deps.submissions.moderate(id, { status, moderatedBy, moderatedAt: now() });
+      const reason = status === 'rejected' ? rejectionReason?.trim() || null : null;
+      const after = await deps.submissions.moderate(id, { status, moderatedBy, moderatedAt: now(), rejectionReason: reason });
       const [beforeView, afterView] = await viewsOf([before, after!]);
       return { before: beforeView!, after: afterView! };
     },

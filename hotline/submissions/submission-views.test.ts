@@ -24,6 +24,7 @@ describe('submission views', () => {
         answeredBy: null,
         answeredAt: null,
         answerNote: null,
+        rejectionReason: null,
       },
       { id: 'zjj', name: '宁德市住房和城乡建设局' },
       undefined,

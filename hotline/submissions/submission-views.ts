@@ -25,6 +25,8 @@ export function submissionView(
     createdAt: submission.createdAt.toISOString(),
     moderatedBy: submission.moderatedBy,
     moderatedAt: submission.moderatedAt ? submission.moderatedAt.toISOString() : null,
+    /** 不予采用: the moderator's reason (staff only; the citizen's question is never public). */
+    rejectionReason: submission.status === 'rejected' ? submission.rejectionReason : null,
     /** 已回复: who answered, when, and the note (masked like the question). */
     answer:
       submission.status === 'answered' && submission.answeredAt

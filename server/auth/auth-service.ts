@@ -56,6 +56,8 @@ export function createAuthService(options: AuthServiceOptions) {
         throw invalidCredentials();
       }
       failuresByAccount.reset(accountKey);
+      // Said only after the right password, so the message tells nothing to someone guessing.
+      if (user.disabledAt) throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员。');
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(now().getTime() + options.sessionTtlHours * 3_600_000);

@@ -55,3 +55,67 @@ export async function ensureBootstrapAdmin(repositories: Repositories, username:
   await createUserAccount(repositories, newAccountSchema.parse({ username, password, role: 'admin' }), 'system');
   return true;
 }
+
+const accountView = (user: { id: string; role: string; unitId: string | null; disabledAt: Date | null }) => ({
+  role: user.role,
+  unitId: user.unitId,
+  disabled: user.disabledAt !== null,
+});
+
+async function existingAccount(repositories: Repositories, id: string) {
+  const user = await repositories.users.get(id);
+  if (!user) throw new AppError('NOT_FOUND', '没有找到这个账号。');
+  return user;
+}
+
+/** Disables (or enables again) an account; a disabled one cannot log in and its sessions end at once. Audited. */
+export async function setAccountDisabled(
+  repositories: Repositories,
+  id: string,
+  disabled: boolean,
+  actor: { id: string; username: string },
+) {
+  const before = await existingAccount(repositories, id);
+  if (disabled && before.id === actor.id) throw new AppError('UNPROCESSABLE', '不能停用自己正在使用的账号。');
+  const after = (await repositories.users.setDisabled(id, disabled ? (before.disabledAt ?? new Date()) : null)) ?? before;
+  await repositories.auditLog.record({
+    who: actor.username,
+    what: disabled ? 'user.disable' : 'user.enable',
+    target: before.username,
+    before: accountView(before),
+    after: accountView(after),
+  });
+  return toPublicUser(after);
+}
+
+/** Sets a new password chosen by an administrator (same rules as at creation); the account's sessions end. Audited, never the password. */
+export async function resetAccountPassword(repositories: Repositories, id: string, password: string, actor: string) {
+  const before = await existingAccount(repositories, id);
+  const weakness = passwordWeakness(password);
+  if (weakness) throw new AppError('VALIDATION_FAILED', weakness, { details: { field: 'password' } });
+  await repositories.users.setPasswordHash(id, await hashPassword(password));
+  await repositories.auditLog.record({
+    who: actor,
+    what: 'user.reset-password',
+    target: before.username,
+    before: { passwordChanged: false },
+    after: { passwordChanged: true, sessionsEnded: true },
+  });
+  return toPublicUser(before);
+}
+
+/** Binds an account to a unit (an official must keep one). Audited. */
+export async function bindAccountUnit(repositories: Repositories, id: string, unitId: string | null, actor: string) {
+  const before = await existingAccount(repositories, id);
+  if (unitId !== null && !(await repositories.units.get(unitId))) throw new AppError('UNPROCESSABLE', `没有编号为 ${unitId} 的单位。`);
+  if (unitId === null && before.role === 'official') throw new AppError('UNPROCESSABLE', '接线领导账号必须绑定单位。');
+  const after = (await repositories.users.setUnit(id, unitId)) ?? before;
+  await repositories.auditLog.record({
+    who: actor,
+    what: 'user.bind-unit',
+    target: before.username,
+    before: accountView(before),
+    after: accountView(after),
+  });
+  return toPublicUser(after);
+}

@@ -9,8 +9,8 @@ export function defaultAdminDirectory(): string {
 }
 
 const staff = new Set(['official', 'admin']);
-/** The admin panel's pages (DESIGN.md §8): an official gets the shell with 403 there, and the app says why. */
-const adminOnlyPage = /^\/admin\/(knowledge|previews|polls|appeals|submissions|units|users|audit)(\/|$)/;
+/** The admin panel's pages (DESIGN.md §8): an official gets the shell with 403, and the app says why. */
+const adminOnlyPage = /^\/admin\/(knowledge|previews|polls|suggestions|wechat|appeals|submissions|units|users|audit)(\/|$)/;
 /** Where a path under /admin may be sent back to after login: only the console's own pages. */
 const consolePath = /^\/admin(\/[A-Za-z0-9/_-]*)?$/;
 

@@ -17,6 +17,7 @@ const submissionSchema = z.object({
   createdAt: z.string(),
   moderatedBy: z.string().nullable(),
   moderatedAt: z.string().nullable(),
+  rejectionReason: z.string().nullable().describe('不予采用的理由（仅工作人员可见）'),
   answer: z
     .object({ note: z.string(), by: z.string(), at: z.string() })
     .nullable()
@@ -95,18 +96,19 @@ export function registerSubmissionsRoutes(api: ApiRouter, submissions: QuestionS
         access: 'admin',
         guards: [requireRole('admin')],
         params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({ reason: z.string().trim().max(200, '理由请控制在 200 字以内').optional().describe('不予采用的理由') }),
         response: submissionSchema,
         errors: [404],
       },
-      async ({ params, request }) => {
+      async ({ params, body, request }) => {
         const who = request.session!.user.username;
-        const { before, after } = await submissions.moderate(params.id, status, who);
+        const { before, after } = await submissions.moderate(params.id, status, who, body.reason);
         await auditLog.record({
           who,
           what: `submission.${action}`,
           target: params.id,
-          before: { status: before.status },
-          after: { status: after.status },
+          before: { status: before.status, rejectionReason: before.rejectionReason },
+          after: { status: after.status, rejectionReason: after.rejectionReason },
         });
         return after;
       },
