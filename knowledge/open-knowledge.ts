@@ -7,7 +7,7 @@ import { defaultIngestLimits, type IngestLimits } from './ingest/ingest-limits';
 import { createKnowledgeBase, type KnowledgeLogger } from './knowledge-base';
 import type { FusionWeights } from './retrieval/fuse-scores';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
-import { createAppealAssociations, createThesaurus, type TermAnalyser } from '../text';
+import { createAppealAssociations, createQuestionCues, createThesaurus, type TermAnalyser } from '../text';
 import { createChromaServer, type ChromaServer } from './vector-store/chroma-server';
 import { createChromaVectorIndex } from './vector-store/chroma-vector-index';
 
@@ -64,6 +64,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
     threshold: options.threshold ?? defaultRelevanceThreshold,
     expandQuery: options.expandQuery === undefined ? createThesaurus() : (options.expandQuery ?? undefined),
     associateQuery: options.associateQuery === undefined ? createAppealAssociations() : (options.associateQuery ?? undefined),
+    cueQuery: createQuestionCues(),
     maxChunksPerDocument: limits.maxChunks,
   });
   await knowledgeBase.load();
