@@ -3,7 +3,7 @@ import type { Embedder } from './embeddings/embedder';
 import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
-import { defaultExpansionWeight, minimumMatchedTerms } from './retrieval/retrieval-settings';
+import { defaultAssociationWeight, defaultExpansionWeight, minimumMatchedTerms } from './retrieval/retrieval-settings';
 import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 import { createPassageSearch } from './passages/search-passages';
@@ -35,6 +35,18 @@ export interface KnowledgeBaseDependencies {
   /** Weight of an added official term against a word of the question itself (BM25 and coverage). */
   expansionWeight?: number;
   /**
+   * Official words associated with the question's everyday words in the appeals' replies
+   * (text/appeal-associations.txt): they help rank documents, at `associationWeight`, but never make a
+   * passage relevant (an off-domain question must not get a source from them).
+   */
+  associateQuery?: (question: string) => string[];
+  associationWeight?: number;
+  /**
+   * Words of the article that gives the kind of answer asked for (deadline → 日内, penalty → 罚款;
+   * text/question-cues.txt): a small weight in choosing a law's article, nothing else.
+   */
+  cueQuery?: (question: string) => string[];
+  /**
    * A stored document with more chunks than this (left by a version without the ingestion limits) is marked
    * failed at start and never read: reading it once ran the service out of memory at every start.
    */
@@ -63,6 +75,33 @@ function withTimeout<T>(work: Promise<T>, milliseconds: number): Promise<T> {
 
 /** Weight of the official terms against the question's own words when choosing a law's article (eval:citizen). */
 const officialSupport = 0.15;
+/** Weight of the question's answer-kind cues (text/question-cues.txt) in the same choice. */
+const cueSupport = 0.08;
+
+const articleHeading = /^第[一二三四五六七八九十百千零〇两\d]+条(之[一二三四五六七八九十]+)?$/u;
+
+/**
+ * The best-fitting chunk of another article of the same law than `best`'s, or nothing when the document is
+ * not divided into articles. Measured only for the hits returned (a handful of documents a search).
+ */
+function runnerUpArticle(chunks: Chunk[], best: Chunk, fit: (chunkId: string) => number): KnowledgeHit['runnerUp'] {
+  const article = best.headingPath.at(-1);
+  if (!article || !articleHeading.test(article)) return undefined;
+  const bestFit = fit(best.id);
+  let chosen: Chunk | undefined;
+  let chosenFit = 0;
+  for (const chunk of chunks) {
+    const heading = chunk.headingPath.at(-1);
+    if (!heading || heading === article || !articleHeading.test(heading)) continue;
+    const value = fit(chunk.id);
+    if (value > chosenFit) {
+      chosen = chunk;
+      chosenFit = value;
+    }
+  }
+  if (!chosen || bestFit <= 0) return undefined;
+  return { headingPath: chosen.headingPath, excerpt: chosen.text, ratio: Number(Math.min(1, chosenFit / bestFit).toFixed(4)) };
+}
 
 const chunkText = (chunk: Pick<Chunk, 'headingPath' | 'text'>) => `${chunk.headingPath.join(' ')}\n${chunk.text}`;
 
@@ -233,10 +272,17 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       const official = [...(deps.expandQuery?.(question) ?? []), ...(options.expansions ?? [])];
       const own = new Set(questionTerms);
       const added = [...new Set(deps.analyse(official.join(' ')))].filter((term) => !own.has(term));
-      const terms = [...questionTerms, ...added];
-      if (terms.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
+      const addedSet = new Set(added);
+      const associated = [...new Set(deps.analyse((deps.associateQuery?.(question) ?? []).join(' ')))].filter(
+        (term) => !own.has(term) && !addedSet.has(term),
+      );
+      const terms = [...questionTerms, ...added, ...associated];
+      if (questionTerms.length + added.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const accept = acceptFor(options);
-      const weights = new Map(added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight]));
+      const weights = new Map([
+        ...added.map((term) => [term, deps.expansionWeight ?? defaultExpansionWeight] as const),
+        ...associated.map((term) => [term, deps.associationWeight ?? defaultAssociationWeight] as const),
+      ]);
       const documentIds = accept ? [...catalog.keys()].filter(accept) : undefined;
       if (documentIds && documentIds.length === 0) return { hits: [], mode: vectorIndex ? 'hybrid' : 'lexical' };
       const vectorHits = await queryVectors(question, documentIds);
@@ -246,6 +292,8 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
        * Official terms come only from everyday words of the domain, which off-domain questions rarely use.
        */
       const ownCoverage = lexical.coverageOf(questionTerms);
+      const cueTerms = [...new Set(deps.analyse((deps.cueQuery?.(question) ?? []).join(' ')))];
+      const cueCoverage = lexical.coverageOf(cueTerms);
       const officialCoverage = lexical.coverageOf(added);
       const measured = new Map<string, { relevance: number; fit: number }>();
       const measure = (chunkId: string) => {
@@ -256,7 +304,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
           entry = {
             relevance: Math.max(own.share * Math.min(1, own.matched / minimumMatchedTerms), official),
             // Which article of a law answers: the question's own words first, the official terms as support.
-            fit: own.share + officialSupport * official,
+            fit: own.share + officialSupport * official + (cueTerms.length > 0 ? cueSupport * cueCoverage(chunkId).share : 0),
           };
           measured.set(chunkId, entry);
         }
@@ -275,7 +323,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       );
       // What a law is about is in its title (失业保险条例): the share of the title the question and its official
       // terms name is a small prior, so that a question about 失业金 goes to the law about it.
-      const querySet = new Set(terms);
+      const querySet = new Set([...questionTerms, ...added]);
       const titleShare = (documentId: string) => {
         const titleTerms = new Set(deps.analyse(catalog.get(documentId)?.document.title ?? ''));
         if (titleTerms.size === 0) return 0;
@@ -297,6 +345,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         // The document is relevant when one of its passages is, even when another article is the excerpt.
         const coverage = Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
         if (coverage < threshold) continue;
+        const runnerUp = runnerUpArticle(entry.chunks, chunk, (chunkId) => measure(chunkId).fit);
         hits.push({
           documentId: entry.document.id,
           source: entry.document.source,
@@ -305,6 +354,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
           excerpt: chunk.text,
           score: Number(hit.score.toFixed(4)),
           coverage: Number(coverage.toFixed(4)),
+          ...(runnerUp ? { runnerUp } : {}),
         });
       }
       return { hits, mode: vectorHits ? 'hybrid' : 'lexical' };

@@ -9,6 +9,12 @@ export interface KnowledgeHit {
   score: number;
   /** Share of the question's weight the passage contains, in [0, 1]; compared with the threshold. */
   coverage: number;
+  /**
+   * For a law (chunks under article headings): the chunk of the next best article of the same document, with
+   * how well it fits against the best one (fit ratio in [0, 1]). Choosing the article is the hard part of an
+   * everyday question (eval:citizen); the answer may take its sentence from either.
+   */
+  runnerUp?: { headingPath: string[]; excerpt: string; ratio: number };
 }
 
 export interface KnowledgeSearchOptions {

@@ -164,7 +164,7 @@ function healthChecksFor(services: Services, knowledge: Knowledge | undefined, s
 const policyFinder =
   (knowledge: Knowledge) =>
   (query: string): Promise<PolicyReference[]> =>
-    knowledge.knowledgeBase.searchPassages(query, { k: 3, following: 0 });
+    knowledge.knowledgeBase.searchPassages(query, { k: 3, following: 0, runnerUp: false });
 
 /**
  * Xiaoning as configured: the offline model, or the OpenAI-compatible one when OPENAI_BASE_URL is set. Policy

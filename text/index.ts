@@ -7,3 +7,4 @@ export { stripQuestionWords, textCharacterPairs, type TermAnalyser } from './ter
 export { createTokenizer, type Tokenizer } from './tokenizer';
 export { everydayWordsByTopic } from './topic-aliases';
 export { createThesaurus, readEverydayTerms, withoutFillers, type Thesaurus, type ThesaurusEntry } from './everyday-terms';
+export { createAppealAssociations, createQuestionCues } from './appeal-associations';

@@ -55,9 +55,25 @@ describe('searchPassages', () => {
     expect((await search('通知', { following: 0 }))[0]!.excerpt).toBe('第一段。');
   });
 
+  it("puts the best law's runner-up article second when it fits well enough, keeping k passages", async () => {
+    const best = {
+      ...hit('law', '条例', ['条例', '第一条'], '第一条正文。'),
+      runnerUp: { headingPath: ['条例', '第二条'], excerpt: '第二条正文。', ratio: 0.8 },
+    };
+    const { search } = fakeKnowledge([best, hit('notice', '通知', ['通知'], '第一段。')]);
+    const passages = await search('条例', { k: 2 });
+    expect(passages.map((passage) => [passage.headingPath.at(-1), passage.excerpt])).toEqual([
+      ['第一条', '第一条正文。'],
+      ['第二条', '第二条正文。'],
+    ]);
+    expect((await search('条例', { k: 2, runnerUp: false })).map((passage) => passage.source)).toEqual(['law.md', 'notice.md']);
+    const weak = fakeKnowledge([{ ...best, runnerUp: { ...best.runnerUp, ratio: 0.2 } }]);
+    expect((await weak.search('条例', { k: 2 })).map((passage) => passage.excerpt)).toEqual(['第一条正文。']);
+  });
+
   it('hands the search options on, without its own', async () => {
     const { search, searches } = fakeKnowledge([]);
-    expect(await search('低保', { k: 3, documentIds: ['law'], following: 2 })).toEqual([]);
+    expect(await search('低保', { k: 3, documentIds: ['law'], following: 2, runnerUp: false })).toEqual([]);
     expect(searches).toEqual([{ question: '低保', options: { k: 3, documentIds: ['law'] } }]);
   });
 });

@@ -23,7 +23,16 @@ export interface KnowledgePassage {
 export interface PassageSearchOptions extends KnowledgeSearchOptions {
   /** How many chunks after the best one are appended (1 unless given; 0 keeps the best chunk alone). */
   following?: number;
+  /**
+   * Whether the best document's next best article follows it as a passage of its own (when it fits at least
+   * `runnerUpRatio` as well): the right law is found far more often than its right article, and the answer
+   * then takes its sentence from either. On unless false; distinct documents only when false.
+   */
+  runnerUp?: boolean;
 }
+
+/** A runner-up article fitting less than this share of the best one's fit is not worth a passage. */
+export const runnerUpRatio = 0.5;
 
 export interface PassageSearchDependencies {
   search(question: string, options: KnowledgeSearchOptions): Promise<KnowledgeSearchResult>;
@@ -57,13 +66,25 @@ export function passageText(
 /** Searches, then turns each hit into its passage, in the hits' order, so that passage n is source n. */
 export function createPassageSearch(deps: PassageSearchDependencies) {
   return async function searchPassages(question: string, options: PassageSearchOptions = {}): Promise<KnowledgePassage[]> {
-    const { following = 1, ...searchOptions } = options;
+    const { following = 1, runnerUp = true, ...searchOptions } = options;
     const { hits } = await deps.search(question, searchOptions);
-    return hits.map((hit) => ({
+    const passages = hits.map((hit) => ({
       source: hit.source,
       title: hit.title,
       headingPath: hit.headingPath,
       excerpt: passageText(hit, deps.chunksOf(hit.documentId), following),
     }));
+    const best = hits[0];
+    if (runnerUp && best?.runnerUp && best.runnerUp.ratio >= runnerUpRatio) {
+      const second = { ...best, headingPath: best.runnerUp.headingPath, excerpt: best.runnerUp.excerpt };
+      passages.splice(1, 0, {
+        ...passages[0]!,
+        headingPath: second.headingPath,
+        excerpt: passageText(second, deps.chunksOf(best.documentId), following),
+      });
+      // As many passages as asked for: the runner-up takes the last document's place.
+      if (searchOptions.k !== undefined && passages.length > searchOptions.k) passages.length = searchOptions.k;
+    }
+    return passages;
   };
 }

@@ -23,3 +23,6 @@ export const minimumMatchedTerms = 4;
 
 /** Weight of a thesaurus (or model rewrite) term in BM25 against a word of the question itself. */
 export const defaultExpansionWeight = 0.6;
+
+/** Weight of a word associated with the question's words in the appeals' replies (text/appeal-associations.txt). */
+export const defaultAssociationWeight = 0.3;
