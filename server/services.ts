@@ -24,6 +24,7 @@ import { createWechatChannel } from '../channels';
 import { createSpeechServices, createVoiceStreams, type SpeechServices, type VoiceStreams } from '../channels';
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
+import { openSharedState, type SharedStateConnection } from './realtime/shared-state-connection';
 import { createAuthService } from './auth/auth-service';
 import { staffFromCookieHeader } from './auth/chat-staff';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -196,8 +197,10 @@ export async function buildAppDependencies(
   knowledge?: Knowledge,
   /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
   options: { wechatNow?: () => number } = {},
-): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams }> {
+): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams; shared: SharedStateConnection }> {
   const { config, repositories } = services;
+  // Redis when REDIS_URL is set (several processes), memory otherwise.
+  const shared = await openSharedState(config.redisUrl, logger);
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
   if (await ensureBootstrapAdmin(repositories, config.adminUsername, config.adminPassword)) {
@@ -253,7 +256,13 @@ export async function buildAppDependencies(
     speechToText: speech.speechToText,
   });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
-  const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
+  const realtime = createRealtimeServer({
+    voting,
+    logger,
+    channels: [webChat],
+    allowedOrigins: config.webchatAllowedOrigins,
+    adapter: shared.socketAdapter,
+  });
   voteListeners.push(realtime.voteAccepted);
   return {
     logger,
@@ -268,6 +277,8 @@ export async function buildAppDependencies(
     }),
     realtime,
     voiceStreams,
+    shared,
+    sharedState: shared.state,
     wechat,
     appeals,
     explanations: createAppealExplanations({
