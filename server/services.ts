@@ -254,6 +254,7 @@ export async function buildAppDependencies(
     logger,
     now: options.wechatNow,
     speechToText: speech.speechToText,
+    sharedState: shared.state.kind === 'redis' ? shared.state : undefined,
   });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({

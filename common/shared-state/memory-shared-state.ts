@@ -48,9 +48,9 @@ export function createMemorySharedState(options: { now?: () => number; maxKeys?:
     async peek(key) {
       return windowOf(live(key));
     },
-    async claim(key, ttlMs) {
+    async claim(key, ttlMs, value = '1') {
       if (live(key)) return false;
-      put(key, 1, undefined, ttlMs);
+      put(key, 1, value, ttlMs);
       return true;
     },
     async forget(key) {

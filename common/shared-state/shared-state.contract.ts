@@ -66,6 +66,12 @@ export function sharedStateContract(name: string, open: () => Promise<SharedStat
       expect(await state.claim(key('message'), 200)).toBe(true);
     });
 
+    test('a claim keeps the value it was taken with', async () => {
+      expect(await state.claim(key('nonce'), 60_000, 'message-1')).toBe(true);
+      expect(await state.claim(key('nonce'), 60_000, 'message-2')).toBe(false);
+      expect(await state.get(key('nonce'))).toBe('message-1');
+    });
+
     test('values are kept until their expiry', async () => {
       expect(await state.get(key('token'))).toBeUndefined();
       await state.set(key('token'), '令牌-1', 60_000);

@@ -18,8 +18,8 @@ export interface SharedState {
   hit(key: string, windowMs: number): Promise<CounterWindow>;
   /** The current window of `key` without counting (count 0 when there is none). */
   peek(key: string): Promise<CounterWindow>;
-  /** Takes `key` for `ttlMs` unless somebody holds it: true for the one caller that got it. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Takes `key` for `ttlMs` unless somebody holds it: true for the one caller that got it. `get` reads `value`. */
+  claim(key: string, ttlMs: number, value?: string): Promise<boolean>;
   /** Forgets a counter, a claim or a value. */
   forget(key: string): Promise<void>;
   get(key: string): Promise<string | undefined>;
