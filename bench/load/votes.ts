@@ -56,6 +56,17 @@ interface Poll {
   options: { unitId: string; votes: number }[];
 }
 
+/** A reset connection (a keep-alive socket closed by the server as it was reused) is tried again. */
+async function fetchRetrying(url: string, init?: RequestInit): Promise<{ response: Response; retried: boolean }> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return { response: await fetch(url, init), retried: attempt > 0 };
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
 const totalVotes = (poll: Poll) => poll.options.reduce((sum, option) => sum + option.votes, 0);
 
 async function measure(label: string, environment: Record<string, string>, countRows: ((pollId: string) => Promise<number>) | undefined) {
@@ -71,6 +82,14 @@ async function measure(label: string, environment: Record<string, string>, count
     VOTE_RATE_LIMIT_PER_IP_HOUR: '0',
   });
   const url = `http://127.0.0.1:${port}`;
+  // Ctrl+C stops the service this bench started too, and removes its folder.
+  const interrupted = () => {
+    service.child.kill('SIGKILL');
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   try {
     await waitForHealth(url, 180_000);
     const figures: number[] = [];
@@ -81,7 +100,7 @@ async function measure(label: string, environment: Record<string, string>, count
         Array.from({ length: voters }, (_, index) => index),
         concurrency,
         async (index) => {
-          const response = await fetch(`${url}/api/polls/current`);
+          const { response } = await fetchRetrying(`${url}/api/polls/current`);
           const poll = (await response.json()) as Poll;
           before = totalVotes(poll);
           const cookie = response.headers
@@ -95,17 +114,20 @@ async function measure(label: string, environment: Record<string, string>, count
       before = totalVotes(polled);
       const latencies: number[] = [];
       let refused = 0;
+      let retries = 0;
       const started = performance.now();
       await pool(browsers, concurrency, async (browser) => {
         const sent = performance.now();
-        const response = await fetch(`${url}/api/polls/${browser.pollId}/votes`, {
+        const { response, retried } = await fetchRetrying(`${url}/api/polls/${browser.pollId}/votes`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Cookie: browser.cookie },
           body: JSON.stringify({ unitId: browser.unitId }),
         });
         await response.arrayBuffer();
         latencies.push(performance.now() - sent);
-        if (response.status !== 201) refused += 1;
+        if (retried) retries += 1;
+        // 409 after a retry: the first try was stored and only its answer was lost.
+        if (response.status !== 201 && !(retried && response.status === 409)) refused += 1;
       });
       const seconds = (performance.now() - started) / 1000;
       const after = (await (await fetch(`${url}/api/polls/current`)).json()) as Poll;
@@ -116,12 +138,17 @@ async function measure(label: string, environment: Record<string, string>, count
       print(
         `${label} run ${run}: ${voters} votes in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)} votes/s, ` +
           `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms; ` +
-          `tally +${totalVotes(after) - before}${rows === undefined ? '' : `, rows ${rows}`}, refused ${refused} → ${exact ? 'exact' : 'NOT EXACT'}`,
+          `tally +${totalVotes(after) - before}${rows === undefined ? '' : `, rows ${rows}`}, refused ${refused}, retried ${retries} → ${exact ? 'exact' : 'NOT EXACT'}`,
       );
       if (!exact) process.exitCode = 1;
     }
     print(`${label}: median ${percentile(figures, 0.5).toFixed(0)} votes/s over ${runs} runs (concurrency ${concurrency})`);
+  } catch (error) {
+    process.stderr.write(service.stderr().slice(-2000));
+    throw error;
   } finally {
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     service.child.kill('SIGTERM');
     await service.exited;
     fs.rmSync(dataDir, { recursive: true, force: true });
