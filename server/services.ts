@@ -211,6 +211,7 @@ export async function buildAppDependencies(
     sessionTtlHours: config.sessionTtlHours,
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     maxFailuresPerIp: config.loginMaxFailuresPerIp,
+    sharedState: shared.state.kind === 'redis' ? shared.state : undefined,
   });
   // The live tally follows every accepted vote; realtime reads tallies through voting.
   const findPolicies = knowledge ? policyFinder(knowledge) : undefined;
