@@ -26,6 +26,15 @@ interface Tally {
 }
 
 const apiLimit = 60;
+
+/** Names the step that did not finish, rather than a bare test timeout. */
+const within = <T>(promise: Promise<T>, milliseconds: number, step: string): Promise<T> =>
+  Promise.race([
+    promise,
+    new Promise<T>((_resolve, reject) =>
+      setTimeout(() => reject(new Error(`${step}: not within ${milliseconds} ms`)), milliseconds).unref(),
+    ),
+  ]);
 const wechatToken = 'multiProcessToken42';
 
 describePostgres('two processes behind nginx', () => {
@@ -212,6 +221,21 @@ describePostgres('two processes behind nginx', () => {
     expect(statuses.slice(apiLimit).every((status) => status === 429)).toBe(true);
   });
 
+  test('failed logins are counted for both processes together', async () => {
+    // LOGIN_MAX_FAILURES_PER_ACCOUNT is 5 by default: three failures on A and two on B lock the account on both.
+    const statuses: number[] = [];
+    for (const name of ['a', 'a', 'a', 'b', 'b', 'b', 'a'] as const) {
+      const response = await fetch(`${url(name)}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '198.51.100.99' },
+        body: JSON.stringify({ username: 'guessed-account', password: 'not-the-password-1' }),
+      });
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  });
+
   test('a WeChat retry landing on B while A answers gets no second answer', async () => {
     const xml = textMessageXml('oMultiProcessVisitor1', '失业保险金怎么领？');
     const onA = postWechat(`${url('a')}/wechat`, xml, { token: wechatToken });
@@ -306,17 +330,17 @@ describePostgres('two processes behind nginx', () => {
       auth: (callback) => callback(conversationId ? { conversationId } : {}),
     });
     try {
-      await new Promise<ChatReady>((resolve) => socket.once('ready', resolve));
-      const first = await ask(socket, '失业保险金怎么领？');
+      await within(new Promise<ChatReady>((resolve) => socket.once('ready', resolve)), 30_000, 'first connection through nginx');
+      const first = await within(ask(socket, '失业保险金怎么领？'), 30_000, 'first answer');
       conversationId = first.done!.conversationId;
       const readyAgain = new Promise<ChatReady>((resolve) => socket.once('ready', resolve));
       socket.emit('message', { text: '需要什么材料？' });
-      await stop('a', 'SIGKILL');
-      const resumed = await readyAgain;
+      await within(stop('a', 'SIGKILL'), 10_000, 'kill A');
+      const resumed = await within(readyAgain, 30_000, 'reconnection to B');
       expect(resumed.conversationId).toBe(conversationId);
       expect(resumed.messages[0]).toEqual({ role: 'user', content: '失业保险金怎么领？' });
       // The question in flight when A died is asked again, now answered by B.
-      const second = await ask(socket, '需要什么材料？');
+      const second = await within(ask(socket, '需要什么材料？'), 30_000, 'answer from B');
       expect(second.done?.conversationId).toBe(conversationId);
     } finally {
       socket.close();
