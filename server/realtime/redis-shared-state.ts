@@ -44,8 +44,8 @@ export function createRedisSharedState(client: RedisClient, prefix = 'xiaoning:'
       return { count, resetInMs: ttl };
     },
     peek: windowOf,
-    async claim(key, ttlMs) {
-      return (await client.set(full(key), '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
+    async claim(key, ttlMs, value = '1') {
+      return (await client.set(full(key), value, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
     },
     async forget(key) {
       await client.del(full(key));
