@@ -45,3 +45,6 @@ export {
   type MicrophoneDevices,
 } from './microphone-capture';
 export { pcmCaptureWorkletPath, pcmCaptureWorkletSource } from './pcm-capture-worklet';
+export type { CounterWindow, SharedState } from './shared-state/shared-state';
+export { createMemorySharedState } from './shared-state/memory-shared-state';
+export { createSharedRateLimiter, type SharedRateLimiter, type SharedRateLimitResult } from './shared-state/shared-rate-limiter';

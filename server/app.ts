@@ -5,7 +5,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppError } from '../common';
-import { createRateLimiter } from '../common';
+import { createMemorySharedState, createSharedRateLimiter, type SharedState } from '../common';
 import type { Repositories } from '../storage';
 import type { Xiaoning } from '../bot';
 import type { AppealAdministration, AppealExplanations, AppealQueries } from '../hotline';
@@ -77,6 +77,8 @@ export interface AppDependencies {
   wechatPublisher?: WechatPublisher | undefined;
   /** Signs cookies that must not be forged (e.g. the anonymous voter id). */
   cookieSecret: string;
+  /** Rate-limit counters shared by every process (Redis when REDIS_URL is set); this process's memory otherwise. */
+  sharedState?: SharedState;
   settings: {
     bodyLimitBytes: number;
     apiRateLimitPerMinute: number;
@@ -88,15 +90,22 @@ export interface AppDependencies {
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,64}$/;
 
-function apiRateLimit(limitPerMinute: number): RequestHandler {
+function apiRateLimit(limitPerMinute: number, state: SharedState, logger: Logger): RequestHandler {
   if (limitPerMinute === 0) return (_request, _response, next) => next();
-  const limiter = createRateLimiter({ limit: limitPerMinute, windowMs: 60_000 });
+  const limiter = createSharedRateLimiter({
+    state,
+    name: 'api',
+    limit: limitPerMinute,
+    windowMs: 60_000,
+    onStoreError: (error) => logger.warn({ err: error }, 'API rate limit store unreachable; request let through'),
+  });
   return (request, response, next) => {
-    const result = limiter.hit(request.ip ?? 'unknown');
-    response.setHeader('RateLimit-Limit', String(limitPerMinute));
-    response.setHeader('RateLimit-Remaining', String(Math.max(0, limitPerMinute - result.count)));
-    if (result.allowed) return next();
-    next(new AppError('RATE_LIMITED', '请求太频繁了，请稍等一会儿再试。', { retryAfterSeconds: result.retryAfterSeconds }));
+    void limiter.hit(request.ip ?? 'unknown').then((result) => {
+      response.setHeader('RateLimit-Limit', String(limitPerMinute));
+      response.setHeader('RateLimit-Remaining', String(Math.max(0, limitPerMinute - result.count)));
+      if (result.allowed) return next();
+      next(new AppError('RATE_LIMITED', '请求太频繁了，请稍等一会儿再试。', { retryAfterSeconds: result.retryAfterSeconds }));
+    });
   };
 }
 
@@ -139,7 +148,7 @@ export function createApp(dependencies: AppDependencies): Express {
       contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': settings.cookieSecure ? [] : null } },
     }),
   );
-  app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute));
+  app.use('/api', apiRateLimit(settings.apiRateLimitPerMinute, dependencies.sharedState ?? createMemorySharedState(), logger));
   app.use(express.json({ limit: settings.bodyLimitBytes }));
   app.use(rejectControlCharacters);
   app.use(cookieParser(dependencies.cookieSecret));

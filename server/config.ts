@@ -225,6 +225,21 @@ function ensureWritableDirectory(directory: string): void {
 }
 
 /** WeChat settings that only make sense together; a half-configured channel would fail at the first message. */
+/** Several processes (REDIS_URL) need stores they can share: PGlite and the embedded Chroma belong to one process. */
+function checkMultiProcess(value: Environment): void {
+  if (!value.REDIS_URL) return;
+  if (!value.DATABASE_URL) {
+    throw new ConfigError(
+      '配置错误：设置了 REDIS_URL（多进程部署）就必须设置 DATABASE_URL（PostgreSQL）：内置数据库（PGlite）只能由一个进程使用',
+    );
+  }
+  if (!value.CHROMA_URL && value.VECTOR_STORE === 'embedded') {
+    throw new ConfigError(
+      '配置错误：设置了 REDIS_URL（多进程部署）就必须设置 CHROMA_URL（单独运行的 Chroma 服务器）：内置 Chroma 只能由一个进程使用（或设 VECTOR_STORE=off 只用关键词检索）',
+    );
+  }
+}
+
 function checkWechat(value: Environment): void {
   const others = (['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_ENCODING_AES_KEY'] as const).filter((name) => value[name] !== undefined);
   if (!value.WECHAT_TOKEN && others.length > 0) {
@@ -265,6 +280,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
   }
   checkWechat(value);
   checkSpeech(value);
+  checkMultiProcess(value);
   const dataDir = path.resolve(value.DATA_DIR);
   ensureWritableDirectory(dataDir);
   return {

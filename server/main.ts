@@ -11,18 +11,21 @@ export async function serve(config: Config, logger: Logger): Promise<void> {
   const services = await openServices(config);
   let stopping = false;
   let knowledge: Knowledge | undefined;
+  let closeShared: () => Promise<void> = async () => undefined;
   const seeding = new AbortController();
   let seeded: Promise<unknown> = Promise.resolve();
   const closeAll = async () => {
     seeding.abort();
     await seeded;
     await knowledge?.close();
+    await closeShared();
     await services.close();
   };
   try {
     await seedIfEmpty(services, logger);
     knowledge = await openKnowledgeFor(services, logger);
     const dependencies = await buildAppDependencies(services, logger, knowledge);
+    closeShared = dependencies.shared.close;
     const server = http.createServer(createApp(dependencies));
     dependencies.realtime.attach(server);
     server.listen(config.port, config.host);

@@ -33,6 +33,7 @@ import { createWechatPublisher } from '../channels';
 import { createSpeechServices, createVoiceStreams, type SpeechServices, type VoiceStreams } from '../channels';
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
+import { openSharedState, type SharedStateConnection } from './realtime/shared-state-connection';
 import { createAuthService } from './auth/auth-service';
 import { staffFromCookieHeader } from './auth/chat-staff';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -209,8 +210,10 @@ export async function buildAppDependencies(
   knowledge?: Knowledge,
   /** For tests: the WeChat channel's clock, so recorded requests signed at a fixed time are inside its window. */
   options: { wechatNow?: () => number } = {},
-): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams }> {
+): Promise<AppDependencies & { realtime: RealtimeServer; voiceStreams: VoiceStreams; shared: SharedStateConnection }> {
   const { config, repositories } = services;
+  // Redis when REDIS_URL is set (several processes), memory otherwise.
+  const shared = await openSharedState(config.redisUrl, logger);
   const cookieSecret =
     config.sessionSecret ?? (await repositories.appMeta.getOrInsert('cookie-secret', randomBytes(32).toString('base64url')));
   if (await ensureBootstrapAdmin(repositories, config.adminUsername, config.adminPassword)) {
@@ -221,6 +224,7 @@ export async function buildAppDependencies(
     sessionTtlHours: config.sessionTtlHours,
     maxFailuresPerAccount: config.loginMaxFailuresPerAccount,
     maxFailuresPerIp: config.loginMaxFailuresPerIp,
+    sharedState: shared.state.kind === 'redis' ? shared.state : undefined,
   });
   // The live tally follows every accepted vote; realtime reads tallies through voting.
   const findPolicies = knowledge ? policyFinder(knowledge) : undefined;
@@ -273,9 +277,16 @@ export async function buildAppDependencies(
     logger,
     now: options.wechatNow,
     speechToText: speech.speechToText,
+    sharedState: shared.state.kind === 'redis' ? shared.state : undefined,
   });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
-  const realtime = createRealtimeServer({ voting, logger, channels: [webChat], allowedOrigins: config.webchatAllowedOrigins });
+  const realtime = createRealtimeServer({
+    voting,
+    logger,
+    channels: [webChat],
+    allowedOrigins: config.webchatAllowedOrigins,
+    adapter: shared.socketAdapter,
+  });
   // Uploads left queued or half-parsed by a stopped process are taken up again now.
   knowledge?.queue?.start();
   voteListeners.push(realtime.voteAccepted);
@@ -292,6 +303,8 @@ export async function buildAppDependencies(
     }),
     realtime,
     voiceStreams,
+    shared,
+    sharedState: shared.state,
     wechat,
     nextUnitSuggestions: createNextUnitSuggestions({
       polls: repositories.polls,

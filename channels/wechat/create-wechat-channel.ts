@@ -1,6 +1,8 @@
 import type { Preview } from '../../storage';
 import { createRecentConversationFinder, type ConversationLookup } from './recent-conversation';
 import type { RetryGuardOptions } from './retry-guard';
+import type { SharedState } from '../../common';
+import { createSharedNonceStore, sharedMessageClaim } from './shared-wechat-state';
 import { createWechatAdapter, type WechatAdapter } from './wechat-adapter';
 import { createWechatApiClient } from './wechat-api-client';
 import { createWechatShortcuts, type ShortcutDependencies } from './wechat-shortcuts';
@@ -34,6 +36,8 @@ export interface WechatChannelParts {
   replyDeadlineMs?: number;
   fetch?: typeof fetch;
   retryGuard?: RetryGuardOptions;
+  /** Several processes (REDIS_URL): retries and nonces are remembered in this shared state. */
+  sharedState?: SharedState | undefined;
   /** The clock signature timestamps are checked against (tests replaying recorded requests set it). */
   now?: () => number;
   /** The configured recogniser: voice messages WeChat did not recognise are fetched and transcribed with it. */
@@ -75,6 +79,9 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
     logger: parts.logger,
     replyDeadlineMs: parts.replyDeadlineMs,
     retryGuard: parts.retryGuard,
+    ...(parts.sharedState
+      ? { nonces: createSharedNonceStore(parts.sharedState), claimMessage: sharedMessageClaim(parts.sharedState) }
+      : {}),
     now: parts.now,
   });
 }

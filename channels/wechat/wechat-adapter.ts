@@ -35,6 +35,8 @@ export interface WechatAdapterDependencies {
   /** How long a passive reply may take; WeChat gives up after 5 s and retries. Tests make it short. */
   replyDeadlineMs?: number;
   retryGuard?: RetryGuardOptions;
+  /** With several processes: claims a message in shared state (see shared-wechat-state.ts) instead of this process's memory. */
+  claimMessage?: (messageKey: string) => Promise<boolean>;
   /** Nonces of signed requests, so a signed query string cannot carry a second message; in memory by default. */
   nonces?: NonceStore;
   /** The clock of signature timestamps and replies; tests replaying recorded requests set it to their time. */
@@ -144,7 +146,8 @@ export function createWechatAdapter(deps: WechatAdapterDependencies) {
       throw new AppError('FORBIDDEN', '签名校验失败。', { details: { reason: 'nonce reused for another message' } });
     }
     // A retry of a message already being answered (or answered): the first one delivers, this one stays quiet.
-    if (!guard.claim(retryKeyOf(inbound))) {
+    const claimed = deps.claimMessage ? await deps.claimMessage(retryKeyOf(inbound)) : guard.claim(retryKeyOf(inbound));
+    if (!claimed) {
       response.type('text/plain').send('success');
       return;
     }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../common';
-import { createRateLimiter } from '../../common';
+import { createRateLimiter, createSharedRateLimiter, type SharedState } from '../../common';
 import type { PublicUser, User, UsersRepository } from '../../storage';
 import { toPublicUser } from '../../storage';
 import { decoyPasswordHash, verifyPassword } from './passwords';
@@ -12,6 +12,8 @@ export interface AuthServiceOptions {
   maxFailuresPerIp: number;
   failureWindowMs?: number;
   now?: () => Date;
+  /** Several processes (REDIS_URL): failed logins are counted here, for all processes together. */
+  sharedState?: SharedState | undefined;
 }
 
 export interface LoginResult {
@@ -35,8 +37,18 @@ export function createAuthService(options: AuthServiceOptions) {
   const now = options.now ?? (() => new Date());
   const windowMs = options.failureWindowMs ?? 15 * 60_000;
   const clock = () => now().getTime();
-  const failuresByAccount = createRateLimiter({ limit: options.maxFailuresPerAccount, windowMs, now: clock });
-  const failuresByIp = createRateLimiter({ limit: options.maxFailuresPerIp, windowMs, now: clock });
+  // With several processes the failures are counted in shared state (Redis), so a guesser cannot spread them out.
+  const limiterFor = (name: string, limit: number) => {
+    if (options.sharedState) return createSharedRateLimiter({ state: options.sharedState, name, limit, windowMs });
+    const local = createRateLimiter({ limit, windowMs, now: clock });
+    return {
+      check: async (key: string) => local.check(key),
+      hit: async (key: string) => local.hit(key),
+      reset: async (key: string) => local.reset(key),
+    };
+  };
+  const failuresByAccount = limiterFor('login-account', options.maxFailuresPerAccount);
+  const failuresByIp = limiterFor('login-address', options.maxFailuresPerIp);
 
   const throttled = (retryAfterSeconds: number) =>
     new AppError('RATE_LIMITED', `登录失败次数太多，请 ${Math.ceil(retryAfterSeconds / 60)} 分钟后再试。`, { retryAfterSeconds });
@@ -45,17 +57,16 @@ export function createAuthService(options: AuthServiceOptions) {
     /** Checks the throttles before the password, so a locked account cannot be probed further. */
     async login(username: string, password: string, ip: string): Promise<LoginResult> {
       const accountKey = username.trim().toLowerCase();
-      for (const state of [failuresByAccount.check(accountKey), failuresByIp.check(ip)]) {
+      for (const state of await Promise.all([failuresByAccount.check(accountKey), failuresByIp.check(ip)])) {
         if (!state.allowed) throw throttled(state.retryAfterSeconds);
       }
       const user: User | undefined = await options.users.findByUsername(username.trim());
       const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()));
       if (!user || !valid) {
-        failuresByAccount.hit(accountKey);
-        failuresByIp.hit(ip);
+        await Promise.all([failuresByAccount.hit(accountKey), failuresByIp.hit(ip)]);
         throw invalidCredentials();
       }
-      failuresByAccount.reset(accountKey);
+      await failuresByAccount.reset(accountKey);
       // Said only after the right password, so the message tells nothing to someone guessing.
       if (user.disabledAt) throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员。');
       const token = randomBytes(32).toString('base64url');

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Voting } from '../../hotline';
 import type { Logger } from '../logger';
 import { createTallyBroadcaster } from './tally-broadcaster';
@@ -11,6 +11,8 @@ export interface RealtimeDependencies {
   channels?: { attach(io: Server): void }[];
   /** Other sites' origins allowed to connect with their visitors' cookies (the embedded chat widget). */
   allowedOrigins?: string[];
+  /** socket.io's Redis adapter when several processes serve the same clients (see shared-state-connection.ts). */
+  adapter?: ServerOptions['adapter'];
 }
 
 /** Browsers send Origin; requests without one (other servers, tests) are not a cross-site risk. */
@@ -51,6 +53,7 @@ export function createRealtimeServer(deps: RealtimeDependencies) {
         allowRequest: (request, callback) => callback(null, originAllowed(request, allowedOrigins)),
         // Chat messages are a few hundred characters; anything near this size is not a question.
         maxHttpBufferSize: 64 * 1024,
+        ...(deps.adapter ? { adapter: deps.adapter } : {}),
       });
       io.of('/polls').on('connection', (socket) => {
         deps.voting
