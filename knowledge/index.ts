@@ -11,3 +11,5 @@ export {
   type IngestionStage,
   type ReindexState,
 } from './ingest/ingestion-queue';
+export { checkZipArchive } from './ingest/zip-guard';
+export { defaultIngestLimits, type IngestLimits } from './ingest/ingest-limits';

@@ -3,6 +3,7 @@ import { createUserAccount } from '../server/auth/user-accounts';
 import { appealRows, badRowNumbers, formulaInjectionCsv, toCsv, toXlsx } from './support/appeal-import-files';
 import { ensureAdminBuilt } from './support/admin-bundle';
 import { createTestApp } from './support/test-app';
+import { makeZipBomb } from './support/make-zip-bomb';
 
 jest.setTimeout(240_000);
 
@@ -91,6 +92,11 @@ describe('admin records API (appeals import, replies, units, users, audit)', () 
     expect(noContent.body.error.message).toContain('诉求内容');
     await upload('/api/admin/appeals/import', Buffer.alloc(6 * 1024 * 1024, 0x41), 'big.csv').expect(413);
     await upload('/api/admin/appeals/import', Buffer.from('PK\u0003\u0004 not a zip'), 'broken.xlsx').expect(422);
+    // A 300 KB archive that inflates to 300 MB while declaring 1 KB: stopped while it is inflated, before exceljs.
+    const lying = await makeZipBomb({ inflatedBytes: 300 * 1024 * 1024, declaredBytes: 1024 });
+    const bomb = await upload('/api/admin/appeals/import/preview', lying, 'bomb.xlsx').expect(413);
+    expect(bomb.body.error.message).toContain('超过 40 MB');
+    await upload('/api/admin/appeals/import', lying, 'bomb.xlsx').expect(413);
     expect(await testApp.services.repositories.appeals.count()).toBe(before + 47);
   });
 

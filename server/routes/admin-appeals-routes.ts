@@ -4,6 +4,7 @@ import { appealStatuses, type AppealAdministration } from '../../hotline';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
 import { importUpload } from './import-upload';
+import { checkSpreadsheetArchive } from './spreadsheet-archive-guard';
 
 const adminOnly = { access: 'admin' as const, guards: [requireRole('admin')] };
 
@@ -98,6 +99,7 @@ export function registerAdminAppealsRoutes(api: ApiRouter, administration: Appea
       },
       async ({ request }) => {
         const file = fileOf(request);
+        await checkSpreadsheetArchive(file.buffer);
         return suffix
           ? administration.previewImport(file.buffer, file.originalname)
           : administration.importFile(file.buffer, file.originalname, request.session!.user.username);
