@@ -26,7 +26,12 @@ export interface ComposePolicyAnswerOptions extends Partial<UnitScoring> {
   maxCharacters?: number;
   /** How many of the first passages may be quoted. */
   maxPassages?: number;
-  /** Weight of a passage by its rank: the retrieval's order is evidence too. */
+  /**
+   * Weight of a passage by its rank (rankDecay ** rank): the retrieval's order is evidence too. 0.4 since the
+   * second passage became the best law's runner-up article: on our held-out citizen questions containment
+   * 0.333 (0.3) → 0.370, public citizen set unchanged (0.484), the 600 questions 0.787 → 0.783; 0.45 and above
+   * took the 600 below 0.78.
+   */
   rankDecay?: number;
   /** Extra weight for the sentence after the window over the one before it (answers follow their cue). */
   forwardBias?: number;
@@ -53,7 +58,7 @@ const officialTermsOf = createThesaurus();
 const defaults: Required<ComposePolicyAnswerOptions> = {
   maxCharacters: 300,
   maxPassages: 3,
-  rankDecay: 0.3,
+  rankDecay: 0.4,
   forwardBias: 0.15,
   windowCharacters: 150,
   extraShare: 0.5,
