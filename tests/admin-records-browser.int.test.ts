@@ -213,6 +213,8 @@ describe('admin panel records pages in Chromium (real app with ADMIN_PASSWORD, d
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByLabel('操作人').selectOption('admin');
     await page.getByRole('button', { name: '筛选' }).click();
+    // The filtered list loads after the click: read the page once it is there, not while it says 正在加载….
+    await page.locator('#main').getByText('留言不予采用：submission-records-1').first().waitFor();
     const text = await page.locator('#main').innerText();
     for (const expected of [
       '留言不予采用：submission-records-1',

@@ -316,7 +316,18 @@ describePostgres('two processes behind nginx', () => {
       const response = await fetch(`${nginx.url}/api/health`, { headers: { Cookie: `xiaoning_route=key-${candidate}` } });
       await response.arrayBuffer();
       const requestId = response.headers.get('x-request-id') ?? '';
-      if (requestId && processes.a!.stdout().includes(requestId)) routeKey = `key-${candidate}`;
+      if (!requestId) continue;
+      // A process logs a request when its response has finished, which may be just after the client has it:
+      // wait until one of the two has logged it, then see which.
+      const loggedBy = async () => {
+        for (let waited = 0; waited < 3000; waited += 25) {
+          if (processes.a!.stdout().includes(requestId)) return 'a';
+          if (processes.b!.stdout().includes(requestId)) return 'b';
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+        return undefined;
+      };
+      if ((await loggedBy()) === 'a') routeKey = `key-${candidate}`;
     }
     expect(routeKey).not.toBe('');
     const cookie = `${await visitorCookie(url('a'))}; xiaoning_route=${routeKey}`;
