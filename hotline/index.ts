@@ -27,3 +27,4 @@ export { createOpenAiCompletion, type CompleteChat } from './explanations/model-
 export { type AppealExplanation, type ExplanationPoint } from './explanations/explanation-types';
 export { defaultRankingWeights, rankNextUnits, type RankedCandidate, type RankingWeights } from './polls/next-unit-ranking';
 export { createNextUnitSuggestions, type NextUnitSuggestions } from './polls/next-unit-suggestions';
+export { appealCategories, type AppealCategory } from './appeals/appeal-categories';

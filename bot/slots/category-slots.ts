@@ -1,19 +1,7 @@
-/** The appeal categories (data/demo/taxonomy.json, first level) and the words people use for them. */
-export const appealCategories = [
-  '城乡建设',
-  '环境保护',
-  '交通运输',
-  '科教文体',
-  '劳动人事',
-  '商贸经济',
-  '卫生健康',
-  '民政社区',
-  '农林水利',
-  '公共安全',
-  '党政综合',
-] as const;
+import { appealCategories, type AppealCategory } from '../../hotline';
 
-export type AppealCategory = (typeof appealCategories)[number];
+/** The appeal categories are the column's (hotline); the words people use for them are the bot's. */
+export { appealCategories, type AppealCategory };
 
 /** Other names of a category that are not also a unit's alias or a topic of their own. */
 const categoryAliases: Record<string, AppealCategory> = {

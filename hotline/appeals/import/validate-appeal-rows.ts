@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { NewAppeal, Unit } from '../../../storage';
 import { appealTypes } from '../../intelligence/type/appeal-types';
+import { appealCategories } from '../appeal-categories';
 import { appealImportFields, mapColumns, requiredImportFields, type AppealImportField } from './appeal-columns';
 import type { AppealTable, CellValue } from './read-appeal-table';
 
-/** The column's categories and statuses (data/demo/taxonomy.json). */
-export const appealCategoryNames = [
-  '城乡建设',
-  '环境保护',
-  '交通运输',
-  '科教文体',
-  '劳动人事',
-  '商贸经济',
-  '卫生健康',
-  '民政社区',
-  '农林水利',
-  '公共安全',
-  '党政综合',
-  '其他',
-];
+/** The column's categories (and 其他 for an appeal that fits none) and statuses (data/demo/taxonomy.json). */
+export const appealCategoryNames: readonly string[] = [...appealCategories, '其他'];
 export const appealStatuses = ['待受理', '办理中', '已办结', '已解决'];
 
 export const importTextLimits = { title: 200, content: 5_000, reply: 5_000, short: 100 };
