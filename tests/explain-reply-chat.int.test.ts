@@ -1,15 +1,8 @@
 import request from 'supertest';
+import { httpChatVisitor } from './support/http-chat-visitor';
 import { createTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
-
-interface Reply {
-  answer: string;
-  toolCalls: string[];
-  refused: boolean;
-  pages: { label: string; path: string }[];
-  conversationId: string;
-}
 
 interface ListedAppeal {
   id: string;
@@ -33,19 +26,7 @@ describe('Xiaoning explains a published reply in the conversation', () => {
     await testApp.close();
   });
 
-  const visitor = () => {
-    let cookie: string | undefined;
-    let conversationId: string | undefined;
-    return async (message: string): Promise<Reply> => {
-      const call = request(testApp.app).post('/api/chat');
-      if (cookie) call.set('Cookie', cookie);
-      const response = await call.send({ message, ...(conversationId ? { conversationId } : {}) }).expect(200);
-      const issued = /xn_voter=[^;]+/.exec(([] as string[]).concat(response.headers['set-cookie'] ?? []).join(';'))?.[0];
-      if (issued) cookie = issued;
-      conversationId = response.body.conversationId;
-      return response.body as Reply;
-    };
-  };
+  const visitor = () => httpChatVisitor(testApp.app);
 
   /** The list the person was shown: search_past_appeals asks for page 1 of 5, newest first. */
   const listed = async (query: Record<string, string>): Promise<ListedAppeal[]> =>

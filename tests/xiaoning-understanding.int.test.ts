@@ -1,23 +1,14 @@
 import os from 'node:os';
-import request from 'supertest';
 import { createAppealQueries } from '../hotline/appeals/appeal-queries';
 import { createVoting } from '../hotline/polls/voting';
 import { createTokenizer } from '../text/tokenizer';
 import { loadConfig } from '../server/config';
 import { createXiaoningFor } from '../server/services';
 import { startFakeOpenAiServer, type FakeOpenAiServer } from './fakes/fake-openai-server';
+import { httpChatVisitor } from './support/http-chat-visitor';
 import { createTestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
-
-interface Reply {
-  answer: string;
-  sources: unknown[];
-  toolCalls: string[];
-  refused: boolean;
-  pages: { label: string; path: string }[];
-  conversationId: string;
-}
 
 /**
  * Issue 13: the journeys of the seed as citizens phrase them — routing, emergencies, and answers that name
@@ -33,19 +24,7 @@ describe('Xiaoning understands everyday phrasing (offline model, demo data)', ()
     await testApp.close();
   });
 
-  const visitor = () => {
-    let cookie: string | undefined;
-    let conversationId: string | undefined;
-    return async (message: string): Promise<Reply> => {
-      const call = request(testApp.app).post('/api/chat');
-      if (cookie) call.set('Cookie', cookie);
-      const response = await call.send({ message, ...(conversationId ? { conversationId } : {}) }).expect(200);
-      const issued = /xn_voter=[^;]+/.exec(([] as string[]).concat(response.headers['set-cookie'] ?? []).join(';'))?.[0];
-      if (issued) cookie = issued;
-      conversationId = response.body.conversationId;
-      return response.body as Reply;
-    };
-  };
+  const visitor = () => httpChatVisitor(testApp.app);
 
   it('霞浦县最近有哪些诉求？ → the county’s past appeals, named back', async () => {
     const reply = await visitor()('霞浦县最近有哪些诉求？');
