@@ -70,7 +70,12 @@ describe('往期回顾, 诉求详情, AI详解 and 数据分析 in Chromium (rea
   beforeAll(async () => {
     ensureWebchatBuilt();
     fs.mkdirSync(outputFolder, { recursive: true });
-    testApp = await createTestApp({ VECTOR_STORE: 'off', PUBLIC_BASE_URL: publicBaseUrl }, { knowledge: true, demoData: true });
+    // One browser here stands for many visitors (about 400 API requests in a minute on a fast run), which the
+    // per-address /api limit rightly refuses; the limit itself is tested in app.int and multi-process.
+    testApp = await createTestApp(
+      { VECTOR_STORE: 'off', PUBLIC_BASE_URL: publicBaseUrl, API_RATE_LIMIT_PER_MINUTE: '0' },
+      { knowledge: true, demoData: true },
+    );
     await testApp.knowledge!.ingester.ingestPaths([path.resolve(__dirname, '../data/demo/knowledge/laws')]);
     served = await testApp.listen();
     browser = await launchChromium();
@@ -381,8 +386,10 @@ describe('往期回顾, 诉求详情, AI详解 and 数据分析 in Chromium (rea
     const leaks: string[] = [];
     const scan = async (address: string) => {
       await page.goto(`${served.url}${address}`);
-      if (address.startsWith('/appeals/')) await page.locator('.appeal-facts').waitFor();
-      else await waitForList(page, '共');
+      if (address.startsWith('/appeals/')) {
+        await page.locator('.appeal-facts, [role=alert]').first().waitFor();
+        expect(`${address}: ${await page.locator('[role=alert]').allInnerTexts()}`).toBe(`${address}: `);
+      } else await waitForList(page, '共');
       const text = await page.locator('main').innerText();
       for (const pattern of [phoneNumber, idNumber, /唐铁有|邹民为/u])
         if (pattern.test(text)) leaks.push(`${address}: ${pattern.exec(text)![0]}`);
