@@ -195,6 +195,37 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     },
 
     /**
+     * Brings the lexical index in line with the documents of record when another process added, replaced or
+     * removed one (several app processes share one database and one Chroma server, each has its own BM25).
+     */
+    async refresh(): Promise<{ added: number; removed: number }> {
+      const current = new Map(
+        (await documents.list())
+          .filter((document) => document.status !== 'failed' && document.chunkCount <= deps.maxChunksPerDocument)
+          .map((document) => [document.id, document]),
+      );
+      let added = 0;
+      let removed = 0;
+      for (const documentId of [...catalog.keys()]) {
+        if (current.has(documentId)) continue;
+        removeFromLexical(documentId);
+        removed += 1;
+      }
+      for (const document of current.values()) {
+        const known = catalog.get(document.id)?.document;
+        if (known && known.sha256 === document.sha256 && known.chunkCount === document.chunkCount) {
+          known.status = document.status;
+          continue;
+        }
+        const chunks = await documents.chunksOf(document.id);
+        removeFromLexical(document.id);
+        addToLexical({ document, chunks });
+        added += 1;
+      }
+      return { added, removed };
+    },
+
+    /**
      * Makes sure the vector store holds exactly this embedder's vectors for the chunks of record;
      * rebuilds it when it does not (first start, another embedder, an interrupted build).
      */

@@ -32,7 +32,14 @@ export interface OpenKnowledgeOptions {
   /** What one document may cost to ingest (see ingest-limits); the defaults fit the real corpus with a wide margin. */
   limits?: IngestLimits;
   /** The background ingestion queue's table and the audit log; without them there is no queue (CLI, evaluations). */
-  queue?: { jobs: IngestionJobsRepository; auditLog: AuditLogRepository };
+  queue?: {
+    jobs: IngestionJobsRepository;
+    auditLog: AuditLogRepository;
+    /** Several app processes share the database: see the ingestion queue. */
+    sharedWithOtherProcesses?: boolean;
+    watchIntervalMs?: number;
+    claimLeaseMs?: number;
+  };
 }
 
 /**

@@ -76,7 +76,8 @@ export function openKnowledgeFor(services: Services, logger: Logger): Promise<Kn
     analyse: textCharacterPairs,
     embedder: createEmbedder(config),
     logger,
-    queue: { jobs: repositories.ingestionJobs, auditLog: repositories.auditLog },
+    // REDIS_URL means several processes on one database (config refuses it otherwise).
+    queue: { jobs: repositories.ingestionJobs, auditLog: repositories.auditLog, sharedWithOtherProcesses: config.redisUrl !== undefined },
     vectorStore: config.chromaUrl
       ? { kind: 'remote', url: config.chromaUrl }
       : config.vectorStore === 'embedded'

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, ne, or } from 'drizzle-orm';
 import type { Database } from './database';
 import { ingestionJobs } from './schema';
 import type { IngestionJob, IngestionJobStatus, NewIngestionJob } from './domain-types';
@@ -54,6 +54,34 @@ export function createIngestionJobsRepository(db: Database) {
         .from(ingestionJobs)
         .where(ne(ingestionJobs.status, 'indexed'))
         .orderBy(desc(ingestionJobs.createdAt), asc(ingestionJobs.id));
+    },
+    /**
+     * Takes a job for this process in one statement, so two processes never run the same file: a queued job,
+     * or one left "parsing" by a process that stopped renewing its claim before `staleBefore`.
+     */
+    async claim(id: string, staleBefore: Date): Promise<boolean> {
+      const claimed = await db
+        .update(ingestionJobs)
+        .set({ status: 'parsing', updatedAt: new Date() })
+        .where(
+          and(
+            eq(ingestionJobs.id, id),
+            or(eq(ingestionJobs.status, 'queued'), and(eq(ingestionJobs.status, 'parsing'), lt(ingestionJobs.updatedAt, staleBefore))),
+          ),
+        )
+        .returning({ id: ingestionJobs.id });
+      return claimed.length > 0;
+    },
+    /** Renews the claim on a job being run (see `claim`). */
+    async renew(id: string): Promise<void> {
+      await db
+        .update(ingestionJobs)
+        .set({ updatedAt: new Date() })
+        .where(and(eq(ingestionJobs.id, id), eq(ingestionJobs.status, 'parsing')));
+    },
+    /** Jobs changed after `since` (any stage): what another process did, for this one's progress events. */
+    async changedSince(since: Date): Promise<IngestionJobSummary[]> {
+      return db.select(summaryColumns).from(ingestionJobs).where(gt(ingestionJobs.updatedAt, since)).orderBy(asc(ingestionJobs.updatedAt));
     },
     async setStatus(id: string, status: IngestionJobStatus): Promise<void> {
       await db.update(ingestionJobs).set({ status, updatedAt: new Date() }).where(eq(ingestionJobs.id, id));

@@ -252,6 +252,36 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect(await jobs.get('job-2')).toBeUndefined();
   });
 
+  test('ingestion jobs: one claim wins; a running job is taken over only once its claim is stale', async () => {
+    const jobs = repositories.ingestionJobs;
+    const add = (id: string) =>
+      jobs.add({
+        id,
+        source: `uploads/${id}.md`,
+        fileName: `${id}.md`,
+        sizeBytes: 1,
+        content: new Uint8Array([1]),
+        tags: [],
+        uploadedBy: 'admin',
+      });
+    await add('claim-1');
+    const before = new Date(Date.now() - 1000);
+    const staleBefore = new Date(Date.now() - 60_000);
+    // Two processes reach for the same queued job at once: exactly one gets it.
+    const outcomes = await Promise.all([jobs.claim('claim-1', staleBefore), jobs.claim('claim-1', staleBefore)]);
+    expect(outcomes.filter(Boolean)).toHaveLength(1);
+    expect((await jobs.get('claim-1'))!.status).toBe('parsing');
+    // Its claim is fresh: nobody else takes it; once older than the limit, another process may.
+    expect(await jobs.claim('claim-1', staleBefore)).toBe(false);
+    await jobs.renew('claim-1');
+    expect(await jobs.claim('claim-1', new Date(Date.now() + 1000))).toBe(true);
+    expect(await jobs.claim('no-such-job', new Date(Date.now() + 1000))).toBe(false);
+    expect((await jobs.changedSince(before)).map((job) => job.id)).toContain('claim-1');
+    await jobs.finish('claim-1', { status: 'indexed', documentId: 'doc-c' });
+    expect(await jobs.claim('claim-1', new Date(Date.now() + 1000))).toBe(false);
+    expect((await jobs.changedSince(new Date(Date.now() + 1000))).map((job) => job.id)).toEqual([]);
+  });
+
   test('conversations: ownership by channel and user; last messages oldest first', async () => {
     const conversation = await repositories.conversations.create('web', 'visitor-1');
     for (const content of ['你好', '有什么可以帮您？', '下周谁接线？']) {

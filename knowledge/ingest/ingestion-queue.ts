@@ -38,6 +38,16 @@ export interface IngestionQueueDependencies {
   knowledgeBase: KnowledgeBase;
   auditLog: AuditLogRepository;
   logger: KnowledgeLogger;
+  /**
+   * Several app processes share the database (REDIS_URL set): jobs are claimed with a lease so one process runs
+   * each file, and every process watches for what the others did (new documents for its own BM25, job events
+   * for its administrators' progress bars, jobs a stopped process left behind).
+   */
+  sharedWithOtherProcesses?: boolean;
+  /** How often a shared queue looks at the others' work (default 2 s). */
+  watchIntervalMs?: number;
+  /** A running job's claim is renewed every third of this; older, another process takes the job over (default 60 s). */
+  claimLeaseMs?: number;
 }
 
 /**
@@ -61,6 +71,15 @@ const failureMessage = (error: unknown) =>
  */
 export function createIngestionQueue(deps: IngestionQueueDependencies) {
   const { jobs, ingester, knowledgeBase, auditLog, logger } = deps;
+  const shared = deps.sharedWithOtherProcesses ?? false;
+  const leaseMs = deps.claimLeaseMs ?? 60_000;
+  // Alone, a job left "parsing" can only be this process's own from before a restart: take it at once.
+  const staleBefore = () => (shared ? new Date(Date.now() - leaseMs) : new Date(Date.now() + 1));
+  /** Jobs run by this process: their events are sent as they happen, not again by the watch. */
+  const ranHere = new Set<string>();
+  let watcher: NodeJS.Timeout | undefined;
+  let watching: Promise<void> | undefined;
+  let watchedUntil = new Date();
   const listeners = new Set<(event: IngestionEvent) => void>();
   let lock: Promise<unknown> = Promise.resolve();
   let draining: Promise<void> | undefined;
@@ -108,10 +127,24 @@ export function createIngestionQueue(deps: IngestionQueueDependencies) {
     return result;
   };
 
-  const runJob = async (id: string) => {
+  /** Runs a job unless another process holds it; false when it was not this process's to run. */
+  const runJob = async (id: string): Promise<boolean> => {
     const job = await jobs.get(id);
-    if (!job || (job.status !== 'queued' && job.status !== 'parsing')) return;
-    await jobs.setStatus(id, 'parsing');
+    if (!job || !(await jobs.claim(id, staleBefore()))) return false;
+    ranHere.add(id);
+    const renewal = setInterval(() => {
+      jobs.renew(id).catch((error: unknown) => logger.warn({ err: error, jobId: id }, 'ingestion claim not renewed'));
+    }, leaseMs / 3);
+    renewal.unref();
+    try {
+      await ingest(id, job);
+    } finally {
+      clearInterval(renewal);
+    }
+    return true;
+  };
+
+  const ingest = async (id: string, job: NonNullable<Awaited<ReturnType<IngestionJobsRepository['get']>>>) => {
     live.set(id, { stage: 'parsing', chunkCount: null });
     await announce(id);
     await nextTurn();
@@ -159,13 +192,19 @@ export function createIngestionQueue(deps: IngestionQueueDependencies) {
       wanted = false;
       for (;;) {
         if (stopped) return;
-        const [next] = await jobs.unfinished();
-        if (!next) break;
-        const started = performance.now();
-        await exclusively(() => runJob(next.id));
-        // Requests that waited during the job go first; then a rest in proportion to the job's time.
-        await nextTurn();
-        if (!stopped) await sleep(Math.min(((performance.now() - started) * (1 - workShare)) / workShare, maxRestMs));
+        let ran = false;
+        // The oldest job this process may take (another process may be running the first ones).
+        for (const next of await jobs.unfinished()) {
+          if (stopped) return;
+          const started = performance.now();
+          if (!(await exclusively(() => runJob(next.id)))) continue;
+          ran = true;
+          // Requests that waited during the job go first; then a rest in proportion to the job's time.
+          await nextTurn();
+          if (!stopped) await sleep(Math.min(((performance.now() - started) * (1 - workShare)) / workShare, maxRestMs));
+          break;
+        }
+        if (!ran) break;
       }
     }
   };
@@ -181,12 +220,34 @@ export function createIngestionQueue(deps: IngestionQueueDependencies) {
       });
   };
 
+  /** What the other processes did since the last look: their jobs' stages, their documents, their leftovers. */
+  const watchOthers = async () => {
+    try {
+      for (const job of await jobs.changedSince(watchedUntil)) {
+        if (job.updatedAt > watchedUntil) watchedUntil = job.updatedAt;
+        if (!ranHere.has(job.id)) emit({ kind: 'job', job: view(job) });
+      }
+      const { added, removed } = await knowledgeBase.refresh();
+      if (added + removed > 0) logger.info({ added, removed }, 'documents changed by another process are now searchable here');
+      kick();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not look at the other processes’ uploads; trying again shortly');
+    }
+  };
+
   return {
     /** Takes up the stored queue (jobs left by a stopped process included) and every later upload. */
     start(): void {
       if (started) return;
       started = true;
       kick();
+      if (!shared) return;
+      watcher = setInterval(() => {
+        watching ??= watchOthers().finally(() => {
+          watching = undefined;
+        });
+      }, deps.watchIntervalMs ?? 2000);
+      watcher.unref();
     },
 
     /** Stores an uploaded file as a queued job and returns at once; the queue runs it in the background. */
@@ -269,6 +330,8 @@ export function createIngestionQueue(deps: IngestionQueueDependencies) {
     /** Lets the job being run finish (whole), then stops; what is left waits in the table for the next start. */
     async stop(): Promise<void> {
       stopped = true;
+      clearInterval(watcher);
+      await watching;
       await draining;
       await lock;
     },
