@@ -56,6 +56,7 @@ async function main(argv: string[]) {
   const sets = [
     { name: 'public', file: path.join(shared, 'eval/citizen-questions-public.jsonl') },
     { name: 'held-out (project)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out.jsonl') },
+    { name: 'held-out answers (project)', file: path.join(__dirname, 'retrieval/everyday-answers-held-out.jsonl') },
   ].filter((set) => fs.existsSync(set.file));
   const offDomainFiles = [
     path.join(__dirname, 'retrieval/off-domain-questions.jsonl'),
