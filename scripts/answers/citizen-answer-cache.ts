@@ -6,14 +6,14 @@
  * stored hits, and prints containment per set. Same figures as eval:citizen's search_policies path.
  *
  *   node --import tsx scripts/answers/citizen-answer-cache.ts --write /tmp/citizen-cache.json
- *   node --import tsx scripts/answers/citizen-answer-cache.ts --read /tmp/citizen-cache.json [--misses file]
+ *   node --import tsx scripts/answers/citizen-answer-cache.ts --read /tmp/citizen-cache.json [--misses file] [--options '{"rankDecay":0.5}']
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { composePolicyAnswer } from '../../bot/answers/compose-policy-answer';
+import { composePolicyAnswer, type ComposePolicyAnswerOptions } from '../../bot/answers/compose-policy-answer';
 import { searchPolicies } from '../../bot/tools/search-policies/search-policies';
 import type { KnowledgeHit } from '../../knowledge/knowledge-base';
-import { createPassageSearch, type PassageChunk } from '../../knowledge/passages/search-passages';
+import { createPassageSearch, type PassageChunk, type PassageSearchOptions } from '../../knowledge/passages/search-passages';
 import { readJsonLines, sharedDataDirectory } from '../appeal-intelligence/shared-data';
 import { openScratchKnowledge } from '../support/scratch-knowledge';
 import { option } from '../support/command-line';
@@ -58,9 +58,10 @@ async function write(file: string, shared: string) {
         const { hits } = await scratch.knowledge.knowledgeBase.search(question.question, { k: 5 });
         cache.questions.push({ ...question, set: set.name, hits });
         for (const hit of hits) {
-          cache.chunks[hit.documentId] ??= (await scratch.repositories.documents.chunksOf(hit.documentId)).map(
-            ({ text, headingPath }) => ({ text, headingPath }),
-          );
+          cache.chunks[hit.documentId] ??= (await scratch.repositories.documents.chunksOf(hit.documentId)).map(({ text, headingPath }) => ({
+            text,
+            headingPath,
+          }));
         }
       }
     }
@@ -70,7 +71,7 @@ async function write(file: string, shared: string) {
   }
 }
 
-async function read(file: string, misses: string | undefined) {
+async function read(file: string, misses: string | undefined, settings: ComposePolicyAnswerOptions, passageOptions: PassageSearchOptions) {
   const cache = JSON.parse(fs.readFileSync(file, 'utf8')) as Cache;
   const bySet = new Map<string, { count: number; contained: number; article: number; long: number }>();
   const missLines: string[] = [];
@@ -81,10 +82,14 @@ async function read(file: string, misses: string | undefined) {
       chunksOf: (documentId) => cache.chunks[documentId] ?? [],
     });
     const output = await searchPolicies
-      .createTool({ searchPolicies: (query: string, k: number) => searchPassages(query, { k }) } as never)
+      .createTool({ searchPolicies: (query: string, k: number) => searchPassages(query, { k, ...passageOptions }) } as never)
       .invoke({ query: question.question });
     const content = typeof output === 'string' ? output : JSON.stringify(output);
-    const answer = searchPolicies.renderResult(content, { question: question.question, composePolicy: composePolicyAnswer }) ?? '';
+    const answer =
+      searchPolicies.renderResult(content, {
+        question: question.question,
+        composePolicy: (text, passages) => composePolicyAnswer(text, passages, settings),
+      }) ?? '';
     const result = searchPolicies.readResult(content) as { sources: { source: string; headingPath: string[] }[] } | undefined;
     const first = result?.sources[0];
     const tally = bySet.get(question.set) ?? { count: 0, contained: 0, article: 0, long: 0 };
@@ -119,7 +124,15 @@ const argv = process.argv.slice(2);
 const shared = sharedDataDirectory(undefined);
 const writeFile = option(argv, '--write');
 const readFile = option(argv, '--read');
-(writeFile ? write(writeFile, shared) : read(readFile ?? '/tmp/citizen-cache.json', option(argv, '--misses'))).catch((error: unknown) => {
+(writeFile
+  ? write(writeFile, shared)
+  : read(
+      readFile ?? '/tmp/citizen-cache.json',
+      option(argv, '--misses'),
+      JSON.parse(option(argv, '--options') ?? '{}') as ComposePolicyAnswerOptions,
+      JSON.parse(option(argv, '--passages') ?? '{}') as PassageSearchOptions,
+    )
+).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
