@@ -21,18 +21,10 @@ import { searchPolicies } from '../bot/tools/search-policies/search-policies';
 import { createLogger } from '../server/logger';
 import { loadConfig } from '../server/config';
 import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty } from '../server/services';
-import { containsGold } from './answers/answer-metrics';
+import { containsGold, type CitizenQuestion } from './answers/answer-metrics';
 import { readJsonLines, sharedDataDirectory } from './appeal-intelligence/shared-data';
 import { percentile, retrievalMetrics } from './retrieval/retrieval-metrics';
 import { option } from './support/command-line';
-
-interface CitizenQuestion {
-  id: string;
-  question: string;
-  answer: string;
-  source: string;
-  article: string;
-}
 
 const print = (line: string) => void process.stdout.write(`${line}\n`);
 const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));

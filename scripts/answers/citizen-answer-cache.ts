@@ -17,15 +17,7 @@ import { createPassageSearch, type PassageChunk, type PassageSearchOptions } fro
 import { readJsonLines, sharedDataDirectory } from '../appeal-intelligence/shared-data';
 import { openScratchKnowledge } from '../support/scratch-knowledge';
 import { option } from '../support/command-line';
-import { containsGold } from './answer-metrics';
-
-interface CitizenQuestion {
-  id: string;
-  question: string;
-  answer: string;
-  source: string;
-  article: string;
-}
+import { containsGold, type CitizenQuestion } from './answer-metrics';
 
 interface CachedQuestion extends CitizenQuestion {
   set: string;
