@@ -21,18 +21,10 @@ import { searchPolicies } from '../bot/tools/search-policies/search-policies';
 import { createLogger } from '../server/logger';
 import { loadConfig } from '../server/config';
 import { buildAppDependencies, openKnowledgeFor, openServices, seedIfEmpty } from '../server/services';
-import { containsGold } from './answers/answer-metrics';
+import { containsGold, type CitizenQuestion } from './answers/answer-metrics';
 import { readJsonLines, sharedDataDirectory } from './appeal-intelligence/shared-data';
 import { percentile, retrievalMetrics } from './retrieval/retrieval-metrics';
 import { option } from './support/command-line';
-
-interface CitizenQuestion {
-  id: string;
-  question: string;
-  answer: string;
-  source: string;
-  article: string;
-}
 
 const print = (line: string) => void process.stdout.write(`${line}\n`);
 const ratio = (part: number, whole: number) => (whole === 0 ? 'n/a' : (part / whole).toFixed(3));
@@ -56,6 +48,7 @@ async function main(argv: string[]) {
   const sets = [
     { name: 'public', file: path.join(shared, 'eval/citizen-questions-public.jsonl') },
     { name: 'held-out (project)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out.jsonl') },
+    { name: 'held-out answers (project)', file: path.join(__dirname, 'retrieval/everyday-answers-held-out.jsonl') },
   ].filter((set) => fs.existsSync(set.file));
   const offDomainFiles = [
     path.join(__dirname, 'retrieval/off-domain-questions.jsonl'),

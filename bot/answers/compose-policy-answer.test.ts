@@ -134,4 +134,27 @@ describe('composePolicyAnswer', () => {
     expect(composePolicyAnswer('今天天气怎么样？', [fund])).toEqual({ answer: '', cited: [] });
     expect(composePolicyAnswer('？', [fund])).toEqual({ answer: '', cited: [] });
   });
+
+  it("gives the law's runner-up article a turn before the best article's window fills the answer, not another document", () => {
+    const article = (heading: string, text: string): PolicyPassage => ({
+      title: `失业保险条例 · ${heading}`,
+      headingPath: ['失业保险条例', '第三章 失业保险待遇', heading],
+      text,
+    });
+    const registration = article(
+      '第十六条',
+      '城镇企业事业单位应当及时为失业人员出具终止或者解除劳动关系的证明，告知其按照规定享受失业保险待遇的权利，并将失业人员的名单自终止或者解除劳动关系之日起7日内报社会保险经办机构备案。城镇企业事业单位职工失业后，应当持本单位为其出具的终止或者解除劳动关系的证明，及时到指定的社会保险经办机构办理失业登记。失业保险金自办理失业登记之日起计算。失业保险金由社会保险经办机构按月发放。社会保险经办机构为失业人员开具领取失业保险金的单证，失业人员凭单证到指定银行领取失业保险金。',
+    );
+    const duration = article(
+      '第十七条',
+      '失业人员失业前所在单位和本人按照规定累计缴费时间满1年不足5年的，领取失业保险金的期限最长为12个月；累计缴费时间满5年不足10年的，领取失业保险金的期限最长为18个月；累计缴费时间10年以上的，领取失业保险金的期限最长为24个月。',
+    );
+    const notice: PolicyPassage = { title: '通知', headingPath: ['通知'], text: '失业保险金按月发放到失业人员的社会保障卡。' };
+    const question = '交了七年失业保险，失业保险金最长领多久？';
+    const { answer, cited } = composePolicyAnswer(question, [registration, duration, notice]);
+    expect(answer).toContain('累计缴费时间满5年不足10年的，领取失业保险金的期限最长为18个月');
+    expect(cited).toEqual([1, 2]);
+    expect([...answer].length).toBeLessThanOrEqual(300);
+    expectQuoted(answer, [registration, duration, notice]);
+  });
 });

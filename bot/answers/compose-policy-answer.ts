@@ -50,6 +50,23 @@ export interface ComposePolicyAnswerOptions extends Partial<UnitScoring> {
    * (创业担保贷款 after the 保障房 article) reads as part of the answer and misleads.
    */
   otherPassageShare?: number;
+  /**
+   * Sentences of another article of the same document (the search's runner-up article) are quoted when they
+   * score at least this share of the best one: the right law is found far more often than its right article.
+   */
+  otherArticleShare?: number;
+  /**
+   * Weight of a law's runner-up article against its best one (articleDecay ** its rank among the document's
+   * passages), apart from rankDecay, which weighs other documents.
+   */
+  articleDecay?: number;
+  /**
+   * Each other article of the best law gets a turn after the best sentence's window, its best sentence quoted
+   * when it scores at least this share of the best one (1 or more: no turn).
+   */
+  articleTurnShare?: number;
+  /** windowCharacters when other articles of the best law follow: room for their turn. */
+  articleWindowCharacters?: number;
 }
 
 /** The everyday → official thesaurus (read once): the official terms of a question help find its sentence. */
@@ -64,6 +81,10 @@ const defaults: Required<ComposePolicyAnswerOptions> = {
   extraShare: 0.5,
   extraFollowing: true,
   otherPassageShare: 0.7,
+  otherArticleShare: 0.5,
+  articleDecay: 0.4,
+  articleTurnShare: 0.4,
+  articleWindowCharacters: 60,
   titleWeight: 0.25,
   lengthNormalisation: 0,
 };
@@ -76,6 +97,8 @@ interface Selection {
 
 const sentenceEnd = /[。！？；!?;…”’」』）)]$/u;
 const normalise = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '');
+/** A law's passages are its articles: they share the document, the first heading. */
+const documentOf = (passage: PolicyPassage) => passage.headingPath[0] ?? passage.title;
 const keyOf = (unit: AnswerUnit) => `${unit.passage}:${unit.position}`;
 const length = (text: string) => [...text].length;
 
@@ -137,7 +160,15 @@ export function composePolicyAnswer(question: string, passages: PolicyPassage[],
   );
   const unitAt = new Map(scored.map((unit) => [keyOf(unit), unit]));
   const neighbour = (unit: ScoredUnit, step: number) => unitAt.get(`${unit.passage}:${unit.position + step}`);
-  const prior = (passage: number) => settings.rankDecay ** passage;
+  // A passage's prior: rankDecay per document before its own, articleDecay per article of its document before it.
+  const documents = usable.map(documentOf);
+  const priors = documents.map((document, index) => {
+    const before = documents.slice(0, index);
+    const sameDocument = before.filter((other) => other === document).length;
+    const otherDocuments = new Set(before.filter((other) => other !== document)).size;
+    return settings.rankDecay ** otherDocuments * settings.articleDecay ** sameDocument;
+  });
+  const prior = (passage: number) => priors[passage]!;
   const ranked = [...scored].sort((left, right) => right.score * prior(right.passage) - left.score * prior(left.passage));
   const anchor = ranked[0]!;
   if (anchor.score <= 0) return { answer: '', cited: [] };
@@ -189,13 +220,27 @@ export function composePolicyAnswer(question: string, passages: PolicyPassage[],
       if (!candidates.some(({ unit }) => tryAdd([unit]))) return;
     }
   };
-  growWindow(settings.windowCharacters);
+  const hasOtherArticles = documents.some((document, passage) => passage !== anchor.passage && document === documents[anchor.passage]);
+  growWindow(hasOtherArticles ? settings.articleWindowCharacters : settings.windowCharacters);
+
+  // The law's other articles, each its best sentence: the article that answers is often the runner-up.
+  for (const [passage, document] of documents.entries()) {
+    if (passage === anchor.passage || document !== documents[anchor.passage]) continue;
+    const best = ranked.find((unit) => unit.passage === passage);
+    if (!best || best.score < settings.articleTurnShare * anchor.score || chosen.has(keyOf(best))) continue;
+    const next = settings.extraFollowing ? neighbour(best, 1) : undefined;
+    if (!(next && tryAdd([best, next]))) tryAdd([best]);
+  }
 
   // Other sentences that match well, each with the sentence after it when wanted.
   for (const unit of ranked) {
     if (unit.score < settings.extraShare * anchor.score) break;
     if (chosen.has(keyOf(unit))) continue;
-    if (unit.passage !== anchor.passage && unit.score < settings.otherPassageShare * anchor.score) continue;
+    if (unit.passage !== anchor.passage) {
+      const share =
+        documentOf(usable[unit.passage]!) === documentOf(usable[anchor.passage]!) ? settings.otherArticleShare : settings.otherPassageShare;
+      if (unit.score < share * anchor.score) continue;
+    }
     const next = settings.extraFollowing ? neighbour(unit, 1) : undefined;
     if (!(next && tryAdd([unit, next]))) tryAdd([unit]);
   }

@@ -71,6 +71,30 @@ describe('searchPassages', () => {
     expect((await weak.search('条例', { k: 2 })).map((passage) => passage.excerpt)).toEqual(['第一条正文。']);
   });
 
+  it("ranks the law's whole articles for the runner-ups, each fitting at least half as well, in the last documents' places", async () => {
+    chunks.unemployment = [
+      { text: '为了保障失业人员的基本生活，制定本条例。', headingPath: ['失业保险条例', '第一条'] },
+      { text: '失业保险金由社会保险经办机构按月发放。', headingPath: ['失业保险条例', '第十六条'] },
+      { text: '累计缴费满1年不足5年的，', headingPath: ['失业保险条例', '第十七条'] },
+      { text: '领取失业保险金的期限最长为12个月。', headingPath: ['失业保险条例', '第十七条'] },
+      { text: '本条例自发布之日起施行。', headingPath: ['失业保险条例', '第三十三条'] },
+    ];
+    const best = hit('unemployment', '失业保险条例', ['失业保险条例', '第十六条'], '失业保险金由社会保险经办机构按月发放。');
+    const others = [hit('notice', '通知', ['通知'], '第一段。'), hit('law', '条例', ['条例', '第一条'], '第一条正文。')];
+    const { search } = fakeKnowledge([best, ...others]);
+    const passages = await search('失业金最长能领多久？', { k: 3 });
+    expect(passages.map((passage) => [passage.headingPath.at(-1), passage.excerpt])).toEqual([
+      ['第十六条', '失业保险金由社会保险经办机构按月发放。'],
+      ['第十七条', '累计缴费满1年不足5年的，\n领取失业保险金的期限最长为12个月。'],
+      ['通知', '第一段。\n第二段。'],
+    ]);
+    expect((await search('失业金最长能领多久？', { k: 3, runnerUp: false })).map((passage) => passage.source)).toEqual([
+      'unemployment.md',
+      'notice.md',
+      'law.md',
+    ]);
+  });
+
   it('hands the search options on, without its own', async () => {
     const { search, searches } = fakeKnowledge([]);
     expect(await search('低保', { k: 3, documentIds: ['law'], following: 2, runnerUp: false })).toEqual([]);

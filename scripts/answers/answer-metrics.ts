@@ -8,3 +8,12 @@ export const containsGold = (answer: string, gold: string) => normaliseForContai
  * which only helps the questions it was looked at against shows up as a gap between the halves.
  */
 export const isHeldOut = (id: string) => parseInt(id.slice(-1), 16) % 2 === 1;
+
+/** A citizen question (eval:citizen sets): the gold `answer` text sits in `article` of the law `source`. */
+export interface CitizenQuestion {
+  id: string;
+  question: string;
+  answer: string;
+  source: string;
+  article: string;
+}
