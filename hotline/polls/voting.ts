@@ -115,6 +115,16 @@ export function createVoting(deps: VotingDependencies) {
     ? createRecountedTallies({ tally: (pollId) => polls.tally(pollId) })
     : createCountedTallies({ tally: (pollId) => polls.tally(pollId), onReconcileError: deps.onBackgroundError });
 
+  const currentPoll = createExpiringCache({
+    ttlMs: cacheMs,
+    load: async () => {
+      const poll = await polls.findCurrent(now());
+      if (!poll) return undefined;
+      // The names of its options (the counts come from `tallies`).
+      const unitNames = new Map((await polls.tally(poll.id)).map((row) => [row.unitId, row.unitName]));
+      return { poll, unitNames };
+    },
+  });
   const batcher = createVoteBatcher({ storeMany: (votes) => polls.castVotes(votes) });
 
   const tallyOf = async (pollId: string): Promise<PollTally> => ({ pollId, options: await tallies.read(pollId) });
@@ -126,12 +136,25 @@ export function createVoting(deps: VotingDependencies) {
     /** An administrator created, opened or closed a poll: the next vote reads it again. */
     pollsChanged(): void {
       ballots.forget();
+      currentPoll.forget();
     },
 
+    /** The open poll with its live tally (every page and /polls client asks): the counts as votes answer them. */
     async current() {
-      const poll = await polls.findCurrent(now());
-      if (!poll) return undefined;
-      return { id: poll.id, title: poll.title, closesAt: poll.closesAt, options: await polls.tally(poll.id) };
+      let found = await currentPoll.get('current');
+      // A poll kept from a moment ago may have closed since.
+      if (found && found.poll.closesAt <= now()) {
+        currentPoll.forget();
+        found = await currentPoll.get('current');
+      }
+      if (!found) return undefined;
+      const { poll, unitNames } = found;
+      const options = (await tallies.read(poll.id)).map(({ unitId, votes }) => ({
+        unitId,
+        unitName: unitNames.get(unitId) ?? unitId,
+        votes,
+      }));
+      return { id: poll.id, title: poll.title, closesAt: poll.closesAt, options };
     },
 
     async cast(vote: CastVote) {
