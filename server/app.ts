@@ -171,7 +171,7 @@ export function createApp(dependencies: AppDependencies): Express {
   registerSubmissionAnswersRoutes(api, dependencies.submissions, repositories.auditLog);
   registerAuthRoutes(api, dependencies.auth, settings.cookieSecure);
   registerAdminRoutes(api, repositories);
-  if (dependencies.nextUnitSuggestions) registerAdminPollsRoutes(api, repositories, dependencies.nextUnitSuggestions);
+  if (dependencies.nextUnitSuggestions) registerAdminPollsRoutes(api, repositories, dependencies.nextUnitSuggestions, dependencies.voting);
   registerAdminScheduleRoutes(api, repositories);
   registerAdminWechatRoutes(api, repositories, dependencies.wechatPublisher);
   registerAdminUnitsRoutes(api, repositories);

@@ -238,6 +238,10 @@ export async function buildAppDependencies(
     onVote: (pollId) => voteListeners.forEach((listener) => listener(pollId)),
     votesPerAddressPerHour: config.voteRateLimitPerIpHour,
     addressSalt: cookieSecret,
+    // With Redis there are several processes: the throttle counts in Redis and the tally comes from the database.
+    sharedState: shared.state,
+    otherWriters: shared.state.kind === 'redis',
+    onBackgroundError: (error) => logger.warn({ err: error }, 'vote throttle or tally check failed'),
   });
   const intelligence = loadAppealIntelligence({ tokenizer });
   const assistant = createCallAssistant({ repositories, intelligence, findPolicies });

@@ -76,6 +76,27 @@ export function createPollsRepository(db: Database) {
       const inserted = await db.insert(votes).values(vote).onConflictDoNothing().returning({ id: votes.id });
       return inserted.length > 0;
     },
+    /**
+     * Records several votes in one statement (one round trip and one commit for a burst of votes); the same
+     * UNIQUE index decides each. Returns, per vote in order, whether it was stored. A voter twice in the
+     * list is decided by the first occurrence; the later ones are never stored.
+     */
+    async castVotes(list: NewVote[]): Promise<boolean[]> {
+      const keyOf = (vote: Pick<NewVote, 'pollId' | 'voterId'>) => `${vote.pollId}\u0000${vote.voterId}`;
+      const firstIndex = new Map<string, number>();
+      list.forEach((vote, index) => {
+        if (!firstIndex.has(keyOf(vote))) firstIndex.set(keyOf(vote), index);
+      });
+      const distinct = [...firstIndex.values()].map((index) => list[index]!);
+      if (distinct.length === 0) return [];
+      const inserted = await db
+        .insert(votes)
+        .values(distinct)
+        .onConflictDoNothing()
+        .returning({ pollId: votes.pollId, voterId: votes.voterId });
+      const stored = new Set(inserted.map(keyOf));
+      return list.map((vote, index) => firstIndex.get(keyOf(vote)) === index && stored.has(keyOf(vote)));
+    },
     async tally(pollId: string): Promise<TallyOption[]> {
       const rows = await db
         .select({

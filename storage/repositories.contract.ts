@@ -103,8 +103,18 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect(await repositories.polls.castVote({ pollId: 'poll-1', voterId: 'voter-b', unitId: 'xpx', channel: 'wechat' })).toBe(true);
     expect(await repositories.polls.castVote({ pollId: 'poll-1', voterId: 'voter-c', unitId: 'xpx', channel: 'web' })).toBe(true);
 
+    // Several votes in one statement: each decided by the same index, a voter twice by the first occurrence.
+    expect(
+      await repositories.polls.castVotes([
+        { pollId: 'poll-1', voterId: 'voter-d', unitId: 'zjj', channel: 'web' },
+        { pollId: 'poll-1', voterId: 'voter-b', unitId: 'zjj', channel: 'web' },
+        { pollId: 'poll-1', voterId: 'voter-e', unitId: 'xpx', channel: 'web' },
+        { pollId: 'poll-1', voterId: 'voter-d', unitId: 'gjj', channel: 'web' },
+      ]),
+    ).toEqual([true, false, true, false]);
+    expect(await repositories.polls.castVotes([])).toEqual([]);
     const tally = await repositories.polls.tally('poll-1');
-    expect(tally.reduce((sum, option) => sum + option.votes, 0)).toBe(3);
+    expect(tally.reduce((sum, option) => sum + option.votes, 0)).toBe(5);
     expect(tally[0]).toEqual({ unitId: 'xpx', unitName: '霞浦县人民政府', votes: expect.any(Number) });
     expect(tally[0]!.votes).toBeGreaterThanOrEqual(2);
     expect(tally).toHaveLength(3);

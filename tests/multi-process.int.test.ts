@@ -26,6 +26,8 @@ interface Tally {
 }
 
 const apiLimit = 60;
+/** Vote attempts per address per hour (VOTE_RATE_LIMIT_PER_IP_HOUR): each voter below has its own address but one. */
+const voteLimit = 10;
 
 /** Names the step that did not finish, rather than a bare test timeout. */
 const within = <T>(promise: Promise<T>, milliseconds: number, step: string): Promise<T> =>
@@ -60,7 +62,7 @@ describePostgres('two processes behind nginx', () => {
       TRUST_PROXY: '1',
       LOG_LEVEL: 'info',
       API_RATE_LIMIT_PER_MINUTE: String(apiLimit),
-      VOTE_RATE_LIMIT_PER_IP_HOUR: '100000',
+      VOTE_RATE_LIMIT_PER_IP_HOUR: String(voteLimit),
       WECHAT_TOKEN: wechatToken,
       // A loads the demo data; B finds it there (two processes must not seed one empty database at once).
       SEED_DEMO_DATA: name === 'a' ? 'true' : 'false',
@@ -219,6 +221,20 @@ describePostgres('two processes behind nginx', () => {
     }
     expect(statuses.filter((status) => status === 200)).toHaveLength(apiLimit);
     expect(statuses.slice(apiLimit).every((status) => status === 429)).toBe(true);
+  });
+
+  test('the vote rate limit holds for both processes together', async () => {
+    // Distinct voters behind one address, taking turns on A and B: the address's budget is counted once.
+    const forwardedFor = '198.51.100.55';
+    const statuses: number[] = [];
+    for (let index = 0; index < voteLimit + 4; index += 1) {
+      const voter = await newVoter(url(index % 2 === 0 ? 'a' : 'b'), forwardedFor);
+      const response = await voter.vote(voter.poll.options[index % voter.poll.options.length]!.unitId);
+      await response.arrayBuffer();
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, voteLimit)).toEqual(Array.from({ length: voteLimit }, () => 201));
+    expect(statuses.slice(voteLimit)).toEqual([429, 429, 429, 429]);
   });
 
   test('failed logins are counted for both processes together', async () => {

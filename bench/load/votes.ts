@@ -7,6 +7,7 @@
  * Prints votes/s, p50/p95 latency per run and the median of the runs.
  *
  *   npm run bench:load:votes [-- --runs 3] [--voters 2000] [--concurrency 50] [--driver pglite|postgres|both]
+ *                            [--cpu-prof-dir DIR]   (the service's CPU profile, written when it stops)
  *
  * Not part of `npm test`. On a shared machine the figures are noisy: compare medians taken in one sitting.
  */
@@ -26,6 +27,8 @@ const runs = Number(option(argv, '--runs') ?? 3);
 const voters = Number(option(argv, '--voters') ?? 2000);
 const concurrency = Number(option(argv, '--concurrency') ?? 50);
 const driver = option(argv, '--driver') ?? 'both';
+/** Writes the service's CPU profile (node --cpu-prof) into this folder when it stops. */
+const profileDirectory = option(argv, '--cpu-prof-dir');
 
 const percentile = (values: number[], fraction: number) => {
   const sorted = [...values].sort((left, right) => left - right);
@@ -67,12 +70,38 @@ async function fetchRetrying(url: string, init?: RequestInit): Promise<{ respons
   }
 }
 
+/** CPU time (user + system) the service process has used so far, in ms: a figure other agents' load does not change much. */
+const cpuMsOf = (pid: number | undefined) => {
+  if (pid === undefined) return Number.NaN;
+  try {
+    // /proc/PID/stat: fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the name.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/** Waits (up to a minute) until the service uses under a tenth of a core over half a second. */
+async function waitForQuiet(pid: number | undefined) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const before = cpuMsOf(pid);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if (!(cpuMsOf(pid) - before > 50)) return;
+  }
+}
+
 const totalVotes = (poll: Poll) => poll.options.reduce((sum, option) => sum + option.votes, 0);
 
 async function measure(label: string, environment: Record<string, string>, countRows: ((pollId: string) => Promise<number>) | undefined) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-bench-votes-'));
-  const service = startProcess('server/main.ts', [], {
+  // Node options go before the script: with a profile folder, '--cpu-prof' takes the script's place and the script follows.
+  const [script, ...scriptArguments] = profileDirectory
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDirectory)}`, 'server/main.ts']
+    : ['server/main.ts'];
+  const service = startProcess(script!, scriptArguments, {
     ...environment,
     DATA_DIR: dataDir,
     PORT: String(port),
@@ -92,7 +121,10 @@ async function measure(label: string, environment: Record<string, string>, count
   process.once('SIGTERM', interrupted);
   try {
     await waitForHealth(url, 180_000);
+    // Start-up work that goes on after /api/health answers (the BM25 index of the documents) is not voting.
+    await waitForQuiet(service.child.pid);
     const figures: number[] = [];
+    const cpuFigures: number[] = [];
     for (let run = 1; run <= runs; run += 1) {
       const browsers: { cookie: string; unitId: string; pollId: string }[] = [];
       let before = 0;
@@ -115,6 +147,7 @@ async function measure(label: string, environment: Record<string, string>, count
       const latencies: number[] = [];
       let refused = 0;
       let retries = 0;
+      const cpuBefore = cpuMsOf(service.child.pid);
       const started = performance.now();
       await pool(browsers, concurrency, async (browser) => {
         const sent = performance.now();
@@ -130,6 +163,8 @@ async function measure(label: string, environment: Record<string, string>, count
         if (response.status !== 201 && !(retried && response.status === 409)) refused += 1;
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpuPerVote = (cpuMsOf(service.child.pid) - cpuBefore) / voters;
+      cpuFigures.push(cpuPerVote);
       const after = (await (await fetch(`${url}/api/polls/current`)).json()) as Poll;
       const rows = countRows ? await countRows(after.id) : undefined;
       const exact = refused === 0 && totalVotes(after) - before === voters && (rows === undefined || rows === totalVotes(after));
@@ -137,12 +172,17 @@ async function measure(label: string, environment: Record<string, string>, count
       figures.push(perSecond);
       print(
         `${label} run ${run}: ${voters} votes in ${seconds.toFixed(2)} s = ${perSecond.toFixed(0)} votes/s, ` +
-          `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms; ` +
+          `p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms, ` +
+          `service CPU ${cpuPerVote.toFixed(2)} ms/vote; load ${os.loadavg()[0]!.toFixed(1)}; ` +
           `tally +${totalVotes(after) - before}${rows === undefined ? '' : `, rows ${rows}`}, refused ${refused}, retried ${retries} → ${exact ? 'exact' : 'NOT EXACT'}`,
       );
       if (!exact) process.exitCode = 1;
     }
-    print(`${label}: median ${percentile(figures, 0.5).toFixed(0)} votes/s over ${runs} runs (concurrency ${concurrency})`);
+    const cpuMedian = percentile(cpuFigures, 0.5);
+    print(
+      `${label}: median ${percentile(figures, 0.5).toFixed(0)} votes/s over ${runs} runs (concurrency ${concurrency}); ` +
+        `service CPU ${cpuMedian.toFixed(2)} ms/vote (at most ${(1000 / cpuMedian).toFixed(0)} votes/s for one process on one free core)`,
+    );
   } catch (error) {
     process.stderr.write(service.stderr().slice(-2000));
     throw error;

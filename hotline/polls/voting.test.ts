@@ -19,11 +19,12 @@ function setup(options: { votesPerAddressPerHour?: number } = {}) {
       get: async (id) => (id === poll.id ? poll : undefined),
       findCurrent: async () => poll,
       optionUnitIds: async () => ['cgj', 'zrx'],
-      castVote: async (vote) => {
-        if (stored.some((each) => each.pollId === vote.pollId && each.voterId === vote.voterId)) return false;
-        stored.push(vote);
-        return true;
-      },
+      castVotes: async (votes) =>
+        votes.map((vote) => {
+          if (stored.some((each) => each.pollId === vote.pollId && each.voterId === vote.voterId)) return false;
+          stored.push(vote);
+          return true;
+        }),
       tally: async () => [],
     },
     units: { get: async () => undefined },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, notFound } from '../../common';
-import type { NextUnitSuggestions } from '../../hotline';
+import type { NextUnitSuggestions, Voting } from '../../hotline';
 import type { Poll, Repositories } from '../../storage';
 import type { ApiRouter } from '../api-router';
 import { requireRole } from '../auth/middleware';
@@ -33,7 +33,13 @@ const newPollSchema = z.object({
 });
 
 /** The poll as the admin panel shows it: its window, status and the tally of every option. */
-export function registerAdminPollsRoutes(api: ApiRouter, repositories: Repositories, suggestions: NextUnitSuggestions): void {
+export function registerAdminPollsRoutes(
+  api: ApiRouter,
+  repositories: Repositories,
+  suggestions: NextUnitSuggestions,
+  /** Keeps polls for a moment between votes: told of every change here, so this process's votes see it at once. */
+  voting?: Pick<Voting, 'pollsChanged'>,
+): void {
   const { polls, units, auditLog } = repositories;
   const viewOf = async (poll: Poll) => {
     const options = await polls.tally(poll.id);
@@ -93,6 +99,7 @@ export function registerAdminPollsRoutes(api: ApiRouter, repositories: Repositor
         target: created.id,
         after: { ...created, unitIds: body.unitIds },
       });
+      voting?.pollsChanged();
       return viewOf(created);
     },
   );
@@ -120,6 +127,7 @@ export function registerAdminPollsRoutes(api: ApiRouter, repositories: Repositor
           throw new AppError('CONFLICT', '这一期投票的截止时间已过，不能再开始；请新建一期投票。');
         }
         const after = await polls.setStatus(params.id, status);
+        voting?.pollsChanged();
         await auditLog.record({ who: request.session!.user.username, what: `poll.${action}`, target: params.id, before, after });
         return viewOf(after!);
       },
