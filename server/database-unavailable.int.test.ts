@@ -58,6 +58,29 @@ describe('PostgreSQL unavailable', () => {
     await request(app).get('/count').expect(200);
   });
 
+  test('a restart in the middle of a transaction fails that transaction, not the process', async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      const transaction = database.db.transaction(async (inside) => {
+        await inside.execute(sql`select 1`);
+        // The server terminates this session while the transaction waits between two queries.
+        await cluster.stop();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await inside.execute(sql`select 1`);
+      });
+      await expect(transaction).rejects.toThrow();
+      const failed = await request(app).get('/count');
+      expect(failed.status).toBe(503);
+      await cluster.start();
+      await request(app).get('/count').expect(200);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
+
   test('a query the server does not answer in time fails with 503 within the query bound', async () => {
     const started = Date.now();
     const response = await request(app).get('/slow');

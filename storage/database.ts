@@ -45,9 +45,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       idleTimeoutMillis: 30_000,
       keepAlive: true,
     });
-    // An idle client that loses its server (a restart terminates every session) must not crash the process:
-    // the pool drops that client by itself and the next query opens a new connection.
+    // A client that loses its server (a restart terminates every session) must not crash the process. The
+    // pool's own listener covers idle clients only; a client checked out between two queries of a transaction
+    // (each vote is one) would emit an 'error' nobody listens to, and Node ends the process for that. With a
+    // listener on every client the transaction's next query fails instead (503), and the pool drops the client
+    // when it comes back, so the next request opens a new connection.
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = drizzlePostgres(pool, { schema });
     try {
       await migratePostgres(db, { migrationsFolder });
