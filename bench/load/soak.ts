@@ -117,7 +117,7 @@ async function main() {
       const samples = memorySamples(app.running);
       const last = samples.at(-1);
       print(
-        `${((Date.now() - started) / 60_000).toFixed(1)} min: votes ${votes.ok} (+${votes.failed} failed), chat answers ${chats.ok} (+${chats.failed}), ` +
+        `${((Date.now() - started) / 60_000).toFixed(1)} min: votes ${votes.ok} (+${votes.failed} failed), chat conversations ${chats.ok} (+${chats.failed}), ` +
           `reads ${reads.ok} (+${reads.failed}); RSS ${last ? megabytes(last.rss) : '?'}, heap ${last ? megabytes(last.heapUsed) : '?'}; load ${loadAverage()}`,
       );
     }, 60_000);
