@@ -36,7 +36,12 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
       Number((await execute('id', ['-u', 'postgres'])).stdout),
       Number((await execute('id', ['-g', 'postgres'])).stdout),
     );
-  await run(path.join(binaries, 'initdb'), ['-D', dataDirectory, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  try {
+    await run(path.join(binaries, 'initdb'), ['-D', dataDirectory, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  } catch (error) {
+    fs.rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   const options = `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
   const start = async () => {
     await run(path.join(binaries, 'pg_ctl'), [
@@ -55,7 +60,13 @@ export async function createPostgresCluster(): Promise<PostgresCluster> {
   const stop = async () => {
     await run(path.join(binaries, 'pg_ctl'), ['-D', dataDirectory, '-m', 'fast', '-w', '-t', '60', 'stop']).catch(() => undefined);
   };
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    await stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     start,
