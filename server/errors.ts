@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError, isAppError, messageForPerson, somethingWentWrong } from '../common';
+import { isDatabaseUnavailable } from '../storage';
 
 /** body-parser and express raise plain errors with these fields; they become our own error type here. */
 function fromFrameworkError(error: unknown): AppError | undefined {
@@ -23,7 +24,14 @@ export function validationError(error: z.ZodError, where: string): AppError {
   });
 }
 
+/** Sent while PostgreSQL is down or restarting: a clear, temporary refusal rather than "something went wrong". */
+export const databaseUnavailableMessage = '数据库暂时无法访问，请稍后再试。';
+
 export function toAppError(error: unknown): AppError {
+  // Also when code below wrapped the driver's error in a generic INTERNAL error.
+  if ((!isAppError(error) || error.code === 'INTERNAL') && isDatabaseUnavailable(error)) {
+    return new AppError('SERVICE_UNAVAILABLE', databaseUnavailableMessage, { cause: error, retryAfterSeconds: 5 });
+  }
   if (isAppError(error)) return error;
   if (error instanceof z.ZodError) return validationError(error, 'body');
   return fromFrameworkError(error) ?? new AppError('INTERNAL', somethingWentWrong, { cause: error });

@@ -3,6 +3,7 @@ export { type AppMetaRepository } from './app-meta-repository';
 export { type AuditFilter, type AuditLogRepository } from './audit-log-repository';
 export { personalNumberPattern, type AppealFilter, type AppealText, type AppealsRepository } from './appeals-repository';
 export { openDatabase, type DatabaseHandle } from './database';
+export { isDatabaseUnavailable } from './database-errors';
 export { type DocumentsRepository } from './documents-repository';
 export { type IngestionJobsRepository } from './ingestion-jobs-repository';
 export {

@@ -22,6 +22,32 @@ function quietErrorLog(logger: Logger, what: string) {
 }
 
 /**
+ * The client the socket.io adapter publishes with. The adapter calls `publish` without waiting for it, and
+ * while Redis is away our clients fail commands at once (no offline queue): each broadcast would then be an
+ * unhandled rejection, which ends a Node process. Here a failed publish is logged (quietly) and dropped — the
+ * fan-out to other processes pauses, this process's own clients still get the broadcast, and the next one
+ * after Redis returns goes through.
+ */
+export function publishingWithoutCrash<Client extends { publish: (...args: never[]) => Promise<unknown> }>(
+  client: Client,
+  onError: (error: unknown) => void,
+): Client {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'publish') {
+        return (...args: Parameters<Client['publish']>) =>
+          target.publish(...args).catch((error: unknown) => {
+            onError(error);
+            return 0;
+          });
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
  * The state every process shares: Redis when REDIS_URL is set (one client for commands and publishing, a
  * second one that only subscribes, as the adapter requires), this process's memory otherwise.
  */
@@ -37,7 +63,9 @@ export async function openSharedState(redisUrl: string | undefined, logger: Logg
   logger.info({ redis: new URL(redisUrl).host }, 'shared state in Redis');
   return {
     state: createRedisSharedState(client),
-    socketAdapter: createAdapter(client, subscriber, { key: 'xiaoning:socket.io' }),
+    socketAdapter: createAdapter(publishingWithoutCrash(client, quietErrorLog(logger, 'Redis (socket.io fan-out)')), subscriber, {
+      key: 'xiaoning:socket.io',
+    }),
     close: async () => {
       await Promise.allSettled([subscriber.close(), client.close()]);
     },

@@ -19,9 +19,9 @@ export const freePort = (): Promise<number> =>
 export interface RunningRedis {
   url: string;
   port: number;
-  /** Stops the server (SIGTERM, then SIGKILL); `restart` starts it again on the same port. */
+  /** Stops the server (SIGTERM, then SIGKILL); `restart` starts it again on the same port, after `downMs` away. */
   stop(): Promise<void>;
-  restart(): Promise<void>;
+  restart(downMs?: number): Promise<void>;
 }
 
 const waitForPort = async (port: number, timeoutMs: number) => {
@@ -74,8 +74,9 @@ export async function startRedis(): Promise<RunningRedis> {
       await stop();
       fs.rmSync(directory, { recursive: true, force: true });
     },
-    restart: async () => {
+    restart: async (downMs = 0) => {
       await stop();
+      if (downMs) await new Promise((resolve) => setTimeout(resolve, downMs));
       await launch();
     },
   };
