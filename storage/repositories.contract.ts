@@ -273,6 +273,21 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect((await repositories.conversations.latestOf('web', 'visitor-1'))?.id).toBe(conversation.id);
   });
 
+  test('conversations: a turn appended in one statement keeps its order after earlier messages', async () => {
+    const conversation = await repositories.conversations.create('wechat', 'visitor-3');
+    await repositories.conversations.append(conversation.id, { role: 'user', content: '你好' });
+    const added = await repositories.conversations.appendAll(conversation.id, [
+      { role: 'user', content: '失业金怎么领？' },
+      { role: 'assistant', content: '可以申请失业保险金。', toolCalls: [{ name: 'search_policies' }] },
+      { role: 'tool', content: '{"pendingVote":true}' },
+    ]);
+    expect(added.map((message) => message.content)).toEqual(['失业金怎么领？', '可以申请失业保险金。', '{"pendingVote":true}']);
+    expect(await repositories.conversations.appendAll(conversation.id, [])).toEqual([]);
+    const last = await repositories.conversations.lastMessages(conversation.id, 10);
+    expect(last.map((message) => message.role)).toEqual(['user', 'user', 'assistant', 'tool']);
+    expect(last[2]!.toolCalls).toEqual([{ name: 'search_policies' }]);
+  });
+
   test('users and sessions: unique usernames, expiry, password change ends sessions', async () => {
     const user = await repositories.users.create({ username: 'official-1', passwordHash: 'scrypt$x', role: 'official', unitId: 'zjj' });
     await expect(repositories.users.create({ username: 'official-1', passwordHash: 'y', role: 'citizen' })).rejects.toThrow();
