@@ -95,7 +95,25 @@ async function startApp(environment: Record<string, string>, nodeArguments: stri
     }
   });
   await waitForHealth(url, 600_000, running);
+  await waitForSeeding(url);
   return { url, port, running };
+}
+
+/**
+ * The demo corpus is indexed while the service already answers (the first start, about a minute): measuring then
+ * would measure the indexing. Waits until the vector store's count of documents and passages stays the same.
+ */
+async function waitForSeeding(url: string) {
+  let last = '';
+  let sameFor = 0;
+  while (sameFor < 3) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { components?: { vectorStore?: { detail?: string } } };
+    const detail = health.components?.vectorStore?.detail ?? '';
+    sameFor = detail === last ? sameFor + 1 : 0;
+    last = detail;
+    await sleep(2000);
+  }
+  print(`  ${last}`);
 }
 
 async function startEcho() {
