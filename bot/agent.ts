@@ -139,17 +139,17 @@ export function createXiaoning(deps: XiaoningDependencies) {
     // Every channel's text ends here, so WeChat, socket.io and the CLI are covered along with HTTP.
     if (containsControlCharacter(message)) throw controlCharacterError('message');
     if ([...message].length > maxMessageLength) throw new AppError('VALIDATION_FAILED', `问题太长了，请控制在${maxMessageLength}字以内。`);
-    const conversation = input.conversationId
-      ? await conversations.findOwned(input.conversationId, input.channel, input.userId)
-      : await conversations.create(input.channel, input.userId);
-    if (!conversation) throw new AppError('NOT_FOUND', '没有找到这个对话，请重新开始提问。');
+    // One more than the turns shown: a vote question's record may follow the last answer. The conversation and
+    // its last messages come in one query; a conversation created just now has none.
+    const owned = input.conversationId
+      ? await conversations.ownedWithLastMessages(input.conversationId, input.channel, input.userId, historyTurns * 2 + 1)
+      : { conversation: await conversations.create(input.channel, input.userId), messages: [] };
+    if (!owned) throw new AppError('NOT_FOUND', '没有找到这个对话，请重新开始提问。');
+    const { conversation, messages: stored } = owned;
     const allowed = await limiter?.hit(conversation.id);
     if (allowed && !allowed.allowed)
       throw new AppError('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。', { retryAfterSeconds: allowed.retryAfterSeconds });
     units = await currentUnits();
-    // One more than the turns shown: a vote question's record may follow the last answer. A conversation
-    // created just now has none (one query less per first question).
-    const stored = input.conversationId ? await conversations.lastMessages(conversation.id, historyTurns * 2 + 1) : [];
     const history: BaseMessage[] = stored
       .filter((each) => each.role === 'user' || each.role === 'assistant')
       .slice(-historyTurns * 2)

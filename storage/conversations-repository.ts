@@ -50,6 +50,27 @@ export function createConversationsRepository(db: Database) {
         .returning();
       return rows.sort((left, right) => left.id - right.id);
     },
+    /**
+     * A conversation that belongs to this channel and user, with its last `limit` messages (oldest first), in one
+     * query: `findOwned` and `lastMessages` together, as every later question of a conversation needs both.
+     */
+    async ownedWithLastMessages(
+      id: string,
+      channel: string,
+      userId: string,
+      limit: number,
+    ): Promise<{ conversation: Conversation; messages: Message[] } | undefined> {
+      const rows = await db
+        .select({ conversation: conversations, message: messages })
+        .from(conversations)
+        .leftJoin(messages, eq(messages.conversationId, conversations.id))
+        .where(and(eq(conversations.id, id), eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .orderBy(desc(messages.id))
+        .limit(Math.max(1, limit));
+      if (rows.length === 0) return undefined;
+      const found = rows.flatMap((row) => (row.message ? [row.message] : []));
+      return { conversation: rows[0]!.conversation, messages: limit > 0 ? found.reverse() : [] };
+    },
     /** The last `limit` messages, oldest first, ready to be handed to a model. */
     async lastMessages(conversationId: string, limit: number): Promise<Message[]> {
       const rows = await db

@@ -271,6 +271,16 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect(await repositories.conversations.findOwned(conversation.id, 'web', 'visitor-2')).toBeUndefined();
     expect((await repositories.conversations.findOwned(conversation.id, 'web', 'visitor-1'))?.id).toBe(conversation.id);
     expect((await repositories.conversations.latestOf('web', 'visitor-1'))?.id).toBe(conversation.id);
+    const owned = await repositories.conversations.ownedWithLastMessages(conversation.id, 'web', 'visitor-1', 2);
+    expect(owned?.conversation.id).toBe(conversation.id);
+    expect(owned?.messages).toEqual(last);
+    expect(await repositories.conversations.ownedWithLastMessages(conversation.id, 'web', 'visitor-2', 2)).toBeUndefined();
+    expect(await repositories.conversations.ownedWithLastMessages(conversation.id, 'wechat', 'visitor-1', 2)).toBeUndefined();
+    const empty = await repositories.conversations.create('web', 'visitor-1');
+    expect(await repositories.conversations.ownedWithLastMessages(empty.id, 'web', 'visitor-1', 9)).toEqual({
+      conversation: empty,
+      messages: [],
+    });
   });
 
   test('conversations: a turn appended in one statement keeps its order after earlier messages', async () => {
