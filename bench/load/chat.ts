@@ -18,6 +18,7 @@
  *   npm run bench:load:chat [-- --part single|memory|multi|all] [--clients 50,200] [--seconds 15] [--runs 3]
  *                             [--data-dir DIR] [--cpu-prof DIR]
  *
+ * Each level is measured for `--seconds` once every client has had a first answer and `--warmup` more seconds passed.
  * `--data-dir` keeps the embedded folder between calls (the first start indexes the corpus, about a minute);
  * `--cpu-prof DIR` runs the single app process with `node --cpu-prof` and writes its profile there at exit.
  * Prints each run with the load average and the medians. Not part of `npm test`.
@@ -184,15 +185,31 @@ async function drive(url: string, clients: number): Promise<LoadFigures> {
   const sockets = await connectAll(url, clients);
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
-  const windowStart = performance.now() + warmupSeconds * 1000;
-  const windowEnd = windowStart + seconds * 1000;
+  // The window opens `--warmup` seconds after every client has had its first answer (a closed loop is steady
+  // only then: with answers slower than a fixed warm-up, the first window would count the start-up).
+  let windowStart = Number.POSITIVE_INFINITY;
+  let windowEnd = Number.POSITIVE_INFINITY;
+  let warmedUp = 0;
   let answers = 0;
   await Promise.all(
     sockets.map(async (socket) => {
+      let warm = false;
+      // A client that lost its connection counts as warmed up too, so that the others' window still opens.
+      const warmedUpNow = (at: number) => {
+        if (warm) return;
+        warm = true;
+        warmedUp += 1;
+        if (warmedUp === sockets.length) {
+          windowStart = at + warmupSeconds * 1000;
+          windowEnd = windowStart + seconds * 1000;
+        }
+      };
+      socket.once('disconnect', () => warmedUpNow(performance.now()));
       while (performance.now() < windowEnd && socket.connected) {
         const sent = performance.now();
         const outcome = await ask(socket, questions[nextQuestion++ % questions.length]!);
         const finished = performance.now();
+        warmedUpNow(finished);
         if (finished < windowStart || finished > windowEnd) continue;
         if (outcome.ok) {
           answers += 1;
