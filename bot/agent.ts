@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { AIMessage, AIMessageChunk, HumanMessage, type BaseMessage } from '@langchain/core/messages';
 import { createAgent } from 'langchain';
 import { containsControlCharacter, controlCharacterError } from '../common';
 import { AppError } from '../common';
 import { createTokenizer, type Tokenizer } from '../text';
-import { createRateLimiter } from '../common';
+import { createMemorySharedState, createSharedRateLimiter, type SharedState } from '../common';
 import { findEmergencyInMessage, type AppealQueries } from '../hotline';
 import type { Voting } from '../hotline';
 import type { Repositories } from '../storage';
@@ -35,7 +36,12 @@ export interface XiaoningDependencies {
   /** Earlier turns given to the model (a turn is a question and its answer). */
   historyTurns?: number;
   maxMessageLength?: number;
+  /** Messages per conversation per minute, on every channel; 0 disables (load tests). Default 20. */
   messagesPerConversationPerMinute?: number;
+  /** The longest the units read for routing are reused without an announced edit; 0 reads them for every message. Default 60 s. */
+  unitsMaxAgeMs?: number;
+  /** Where that limit counts: this process by default, Redis when several processes answer one conversation. */
+  sharedState?: SharedState;
   now?: () => Date;
 }
 
@@ -69,7 +75,17 @@ export function createXiaoning(deps: XiaoningDependencies) {
   const now = deps.now ?? (() => new Date());
   const historyTurns = deps.historyTurns ?? 4;
   const maxMessageLength = deps.maxMessageLength ?? 500;
-  const limiter = createRateLimiter({ limit: deps.messagesPerConversationPerMinute ?? 20, windowMs: 60_000 });
+  const state = deps.sharedState ?? createMemorySharedState();
+  const perConversation = deps.messagesPerConversationPerMinute ?? 20;
+  const limiter =
+    perConversation > 0
+      ? createSharedRateLimiter({
+          state,
+          name: 'conversation',
+          limit: perConversation,
+          windowMs: 60_000,
+        })
+      : undefined;
   let units: UnitFinder = createUnitFinder([]);
   const tokenizer = deps.tokenizer ?? createTokenizer();
   const { model, kind } = createChatModel(deps.chatModel ?? {}, {
@@ -94,6 +110,28 @@ export function createXiaoning(deps: XiaoningDependencies) {
     ...(kind === 'openai-compatible' ? { systemPrompt } : {}),
   });
   const { conversations } = deps.repositories;
+  /**
+   * The units the router recognises (names and aliases). The whole table was read for every message, the largest
+   * query of a turn (about half its database time) for a list an administrator changes a few times a year: it is
+   * now read again when an edit was announced (`unitsChanged`, through the shared state so every process sees it
+   * at once) and at least every `unitsMaxAgeMs` in case the table changed another way.
+   */
+  const unitsMaxAgeMs = deps.unitsMaxAgeMs ?? 60_000;
+  const unitsVersionKey = 'units:version';
+  let unitsRead: { at: number; version: string | undefined; finder: Promise<UnitFinder> } | undefined;
+  const currentUnits = async (): Promise<UnitFinder> => {
+    const version = await state.get(unitsVersionKey).catch(() => 'unknown');
+    const time = Date.now();
+    if (!unitsRead || unitsRead.version !== version || time - unitsRead.at >= unitsMaxAgeMs) {
+      const reading = deps.repositories.units.list().then(createUnitFinder);
+      unitsRead = { at: time, version, finder: reading };
+      // A failed read is not kept: the next message reads again.
+      reading.catch(() => {
+        if (unitsRead?.finder === reading) unitsRead = undefined;
+      });
+    }
+    return unitsRead.finder;
+  };
 
   const prepare = async (input: AskInput) => {
     const message = input.message.trim();
@@ -101,16 +139,17 @@ export function createXiaoning(deps: XiaoningDependencies) {
     // Every channel's text ends here, so WeChat, socket.io and the CLI are covered along with HTTP.
     if (containsControlCharacter(message)) throw controlCharacterError('message');
     if ([...message].length > maxMessageLength) throw new AppError('VALIDATION_FAILED', `问题太长了，请控制在${maxMessageLength}字以内。`);
-    const conversation = input.conversationId
-      ? await conversations.findOwned(input.conversationId, input.channel, input.userId)
-      : await conversations.create(input.channel, input.userId);
-    if (!conversation) throw new AppError('NOT_FOUND', '没有找到这个对话，请重新开始提问。');
-    const allowed = limiter.hit(conversation.id);
-    if (!allowed.allowed)
+    // One more than the turns shown: a vote question's record may follow the last answer. The conversation and
+    // its last messages come in one query; a conversation created just now has none.
+    const owned = input.conversationId
+      ? await conversations.ownedWithLastMessages(input.conversationId, input.channel, input.userId, historyTurns * 2 + 1)
+      : { conversation: await conversations.create(input.channel, input.userId), messages: [] };
+    if (!owned) throw new AppError('NOT_FOUND', '没有找到这个对话，请重新开始提问。');
+    const { conversation, messages: stored } = owned;
+    const allowed = await limiter?.hit(conversation.id);
+    if (allowed && !allowed.allowed)
       throw new AppError('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。', { retryAfterSeconds: allowed.retryAfterSeconds });
-    units = createUnitFinder(await deps.repositories.units.list());
-    // One more than the turns shown: a vote question's record may follow the last answer.
-    const stored = await conversations.lastMessages(conversation.id, historyTurns * 2 + 1);
+    units = await currentUnits();
     const history: BaseMessage[] = stored
       .filter((each) => each.role === 'user' || each.role === 'assistant')
       .slice(-historyTurns * 2)
@@ -132,14 +171,13 @@ export function createXiaoning(deps: XiaoningDependencies) {
     return { conversationId: conversation.id, message, history, context };
   };
 
+  // The turn in one statement: with PGlite every query waits for the one before it, so round trips are the cost.
   const remember = async (conversationId: string, message: string, result: XiaoningResult, pendingVote: PendingVote | undefined) => {
-    await conversations.append(conversationId, { role: 'user', content: message });
-    await conversations.append(conversationId, {
-      role: 'assistant',
-      content: result.answer,
-      toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null,
-    });
-    if (pendingVote) await conversations.append(conversationId, pendingVoteMessage(pendingVote));
+    await conversations.appendAll(conversationId, [
+      { role: 'user', content: message },
+      { role: 'assistant', content: result.answer, toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null },
+      ...(pendingVote ? [pendingVoteMessage(pendingVote)] : []),
+    ]);
   };
 
   const run = async (input: AskInput, onDelta?: (text: string) => void): Promise<XiaoningResult> => {
@@ -184,6 +222,11 @@ export function createXiaoning(deps: XiaoningDependencies) {
     kind,
     router,
     ask: (input: AskInput) => run(input),
+    /** A unit's names or aliases were edited: every process reads the units again at its next message. */
+    unitsChanged: async (): Promise<void> => {
+      unitsRead = undefined;
+      await state.set(unitsVersionKey, randomUUID(), 365 * 24 * 3_600_000);
+    },
     /** Text deltas as the answer is produced, then the whole result. */
     async *stream(input: AskInput): AsyncGenerator<XiaoningEvent> {
       const deltas: string[] = [];

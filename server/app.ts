@@ -174,7 +174,7 @@ export function createApp(dependencies: AppDependencies): Express {
   if (dependencies.nextUnitSuggestions) registerAdminPollsRoutes(api, repositories, dependencies.nextUnitSuggestions, dependencies.voting);
   registerAdminScheduleRoutes(api, repositories);
   registerAdminWechatRoutes(api, repositories, dependencies.wechatPublisher);
-  registerAdminUnitsRoutes(api, repositories);
+  registerAdminUnitsRoutes(api, repositories, () => dependencies.xiaoning.unitsChanged());
   if (dependencies.appealAdministration) registerAdminAppealsRoutes(api, dependencies.appealAdministration);
   if (dependencies.knowledge) registerKnowledgeRoutes(api, dependencies.knowledge, repositories, settings.uploadLimitBytes);
   const knowledge = dependencies.knowledge;

@@ -34,6 +34,7 @@ import { createSpeechServices, createVoiceStreams, type SpeechServices, type Voi
 import { createAudioKeeper } from './audio-keeper';
 import { createRealtimeServer, type RealtimeServer } from './realtime/realtime-server';
 import { openSharedState, type SharedStateConnection } from './realtime/shared-state-connection';
+import type { SharedState } from '../common';
 import { createAuthService } from './auth/auth-service';
 import { staffFromCookieHeader } from './auth/chat-staff';
 import { ensureBootstrapAdmin } from './auth/user-accounts';
@@ -184,6 +185,8 @@ export function createXiaoningFor(
     assistant?: CallAssistant;
     /** AI详解 of published replies, for explain_appeal_reply. */
     explanations?: AppealExplanations;
+    /** Rate limits shared by all processes (Redis), or this process's own. */
+    sharedState?: SharedState;
   },
 ): Xiaoning {
   const { knowledge, repositories } = parts;
@@ -198,6 +201,9 @@ export function createXiaoningFor(
     explanations: parts.explanations,
     tokenizer: parts.tokenizer,
     composePolicy: composePolicyAnswer,
+    // 0 (load tests) switches the per-conversation limit off along with the visitor's.
+    messagesPerConversationPerMinute: config.chatRateLimitPerMinute === 0 ? 0 : undefined,
+    sharedState: parts.sharedState,
     chatModel: { baseUrl: config.openai.baseUrl, apiKey: config.openai.apiKey, model: config.openai.chatModel },
     searchPolicies: async (query, k) =>
       knowledge ? knowledge.knowledgeBase.searchPassages(query, { k, ...(rewrite ? { expansions: await rewrite(query) } : {}) }) : [],
@@ -253,7 +259,16 @@ export async function buildAppDependencies(
         : undefined,
     logger,
   });
-  const xiaoning = createXiaoningFor(config, { repositories, voting, appeals, knowledge, tokenizer, assistant, explanations });
+  const xiaoning = createXiaoningFor(config, {
+    repositories,
+    voting,
+    appeals,
+    knowledge,
+    tokenizer,
+    assistant,
+    explanations,
+    sharedState: shared.state,
+  });
   const speech = createSpeechServices(config.speech);
   const keepAudio = config.speech.keepAudio ? createAudioKeeper(config.dataDir, logger) : undefined;
   const voiceStreams = createVoiceStreams({
@@ -270,6 +285,8 @@ export async function buildAppDependencies(
     embeddedElsewhere: config.webchatAllowedOrigins.length > 0,
     // socket.io traffic does not pass the /api limiter: the same per-address figure applies to it here.
     eventsPerAddressPerMinute: config.apiRateLimitPerMinute,
+    messagesPerMinute: config.chatRateLimitPerMinute,
+    sharedState: shared.state,
     trustedProxies: config.trustProxy,
     columnUrl: config.wechat.publicBaseUrl,
     logger,
@@ -283,6 +300,7 @@ export async function buildAppDependencies(
     now: options.wechatNow,
     speechToText: speech.speechToText,
     sharedState: shared.state.kind === 'redis' ? shared.state : undefined,
+    tokenState: shared.state,
   });
   void wechat?.start(answerWithXiaoning(xiaoning, logger));
   const realtime = createRealtimeServer({
@@ -317,7 +335,7 @@ export async function buildAppDependencies(
       appeals: repositories.appeals,
       hotTopics: (unitId, period) => assistant.hotTopics(unitId, period),
     }),
-    wechatPublisher: createWechatPublisher(config.wechat),
+    wechatPublisher: createWechatPublisher(config.wechat, { tokenState: shared.state }),
     appeals,
     explanations,
     assistant,

@@ -38,6 +38,39 @@ export function createConversationsRepository(db: Database) {
         .returning();
       return row!;
     },
+    /**
+     * Several messages of one turn in one statement (a question, its answer, maybe a pending vote), in order:
+     * their ids follow the order given, as one `append` each would number them, at one round trip instead of three.
+     */
+    async appendAll(conversationId: string, added: NewMessage[]): Promise<Message[]> {
+      if (added.length === 0) return [];
+      const rows = await db
+        .insert(messages)
+        .values(added.map((message) => ({ ...message, conversationId })))
+        .returning();
+      return rows.sort((left, right) => left.id - right.id);
+    },
+    /**
+     * A conversation that belongs to this channel and user, with its last `limit` messages (oldest first), in one
+     * query: `findOwned` and `lastMessages` together, as every later question of a conversation needs both.
+     */
+    async ownedWithLastMessages(
+      id: string,
+      channel: string,
+      userId: string,
+      limit: number,
+    ): Promise<{ conversation: Conversation; messages: Message[] } | undefined> {
+      const rows = await db
+        .select({ conversation: conversations, message: messages })
+        .from(conversations)
+        .leftJoin(messages, eq(messages.conversationId, conversations.id))
+        .where(and(eq(conversations.id, id), eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .orderBy(desc(messages.id))
+        .limit(Math.max(1, limit));
+      if (rows.length === 0) return undefined;
+      const found = rows.flatMap((row) => (row.message ? [row.message] : []));
+      return { conversation: rows[0]!.conversation, messages: limit > 0 ? found.reverse() : [] };
+    },
     /** The last `limit` messages, oldest first, ready to be handed to a model. */
     async lastMessages(conversationId: string, limit: number): Promise<Message[]> {
       const rows = await db

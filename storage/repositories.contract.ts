@@ -311,6 +311,31 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     expect(await repositories.conversations.findOwned(conversation.id, 'web', 'visitor-2')).toBeUndefined();
     expect((await repositories.conversations.findOwned(conversation.id, 'web', 'visitor-1'))?.id).toBe(conversation.id);
     expect((await repositories.conversations.latestOf('web', 'visitor-1'))?.id).toBe(conversation.id);
+    const owned = await repositories.conversations.ownedWithLastMessages(conversation.id, 'web', 'visitor-1', 2);
+    expect(owned?.conversation.id).toBe(conversation.id);
+    expect(owned?.messages).toEqual(last);
+    expect(await repositories.conversations.ownedWithLastMessages(conversation.id, 'web', 'visitor-2', 2)).toBeUndefined();
+    expect(await repositories.conversations.ownedWithLastMessages(conversation.id, 'wechat', 'visitor-1', 2)).toBeUndefined();
+    const empty = await repositories.conversations.create('web', 'visitor-1');
+    expect(await repositories.conversations.ownedWithLastMessages(empty.id, 'web', 'visitor-1', 9)).toEqual({
+      conversation: empty,
+      messages: [],
+    });
+  });
+
+  test('conversations: a turn appended in one statement keeps its order after earlier messages', async () => {
+    const conversation = await repositories.conversations.create('wechat', 'visitor-3');
+    await repositories.conversations.append(conversation.id, { role: 'user', content: '你好' });
+    const added = await repositories.conversations.appendAll(conversation.id, [
+      { role: 'user', content: '失业金怎么领？' },
+      { role: 'assistant', content: '可以申请失业保险金。', toolCalls: [{ name: 'search_policies' }] },
+      { role: 'tool', content: '{"pendingVote":true}' },
+    ]);
+    expect(added.map((message) => message.content)).toEqual(['失业金怎么领？', '可以申请失业保险金。', '{"pendingVote":true}']);
+    expect(await repositories.conversations.appendAll(conversation.id, [])).toEqual([]);
+    const last = await repositories.conversations.lastMessages(conversation.id, 10);
+    expect(last.map((message) => message.role)).toEqual(['user', 'user', 'assistant', 'tool']);
+    expect(last[2]!.toolCalls).toEqual([{ name: 'search_policies' }]);
   });
 
   test('users and sessions: unique usernames, expiry, password change ends sessions', async () => {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { chatNamespace, type ChatReady } from '../common';
 import { ask, connectChat, visitorCookie } from './support/chat-client';
@@ -208,6 +209,46 @@ describePostgres('two processes behind nginx', () => {
       expect(onB.ready.messages[0]!.content).toBe('保障房的申请条件是什么？');
     } finally {
       onB.socket.close();
+    }
+  });
+
+  test('a second question on B while A answers the first of the same conversation gets the one-question-at-a-time reply', async () => {
+    const cookie = await visitorCookie(url('a'));
+    const started = await connectChat(url('a'), cookie);
+    const conversationId = (await ask(started.socket, '保障房的申请条件是什么？')).done!.conversationId;
+    started.socket.close();
+    const onA = await connectChat(url('a'), cookie, { conversationId });
+    const onB = await connectChat(url('b'), cookie, { conversationId });
+    const lockKey = `xiaoning:chat:in-flight:${conversationId}`;
+    const redisClient = createClient({ url: redis.url });
+    await redisClient.connect();
+    try {
+      // B's question must arrive while A holds the conversation: sent once A's lock is in Redis; should A finish
+      // first on a fast machine, the round is tried again.
+      let outcome: { onB: Awaited<ReturnType<typeof ask>>; aStillAnswering: boolean } | undefined;
+      for (let round = 0; round < 4 && !outcome?.aStillAnswering; round += 1) {
+        let aDone = false;
+        const answerOnA = ask(onA.socket, round % 2 === 0 ? '失业保险金怎么领？' : '工伤认定需要什么材料？').then((result) => {
+          aDone = true;
+          return result;
+        });
+        for (let waited = 0; waited < 5000 && !aDone && (await redisClient.exists(lockKey)) === 0; waited += 2) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+        const replyOnB = await ask(onB.socket, '年假有几天？');
+        outcome = { onB: replyOnB, aStillAnswering: !aDone };
+        expect((await answerOnA).done).toBeDefined();
+        if (replyOnB.done) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(outcome!.aStillAnswering).toBe(true);
+      expect(outcome!.onB.error).toEqual({ code: 'BUSY', message: '小宁还在回答上一个问题，请稍等。' });
+      // Once A has answered, B takes the next question of the conversation.
+      const next = await ask(onB.socket, '年假有几天？');
+      expect(next.done?.conversationId).toBe(conversationId);
+    } finally {
+      onA.socket.close();
+      onB.socket.close();
+      await redisClient.close();
     }
   });
 

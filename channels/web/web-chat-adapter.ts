@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import { z } from 'zod';
 import type { XiaoningResult } from '../../bot';
-import { containsControlCharacter, createRateLimiter } from '../../common';
+import { containsControlCharacter, createMemorySharedState, createSharedRateLimiter, type SharedState } from '../../common';
 import { newVoterId, voterIdFromCookieHeader, voterSetCookieHeader } from '../../common';
 import {
   chatNamespace,
@@ -16,6 +16,7 @@ import {
 import type { ChannelAdapter, InboundMessage, StaffRole } from '../types';
 import type { VoiceStreams } from '../voice/voice-streams';
 import { clientAddress } from './client-address';
+import { createInFlightLocks } from './in-flight-locks';
 
 export interface StoredConversations {
   findOwned(id: string, channel: string, userId: string): Promise<{ id: string } | undefined>;
@@ -28,8 +29,15 @@ export interface WebChatDependencies {
   cookieSecure: boolean;
   /** True when other sites embed the widget: the handshake cookie must then travel in their pages too. */
   embeddedElsewhere?: boolean;
-  /** Messages one visitor may send per minute. */
+  /** Messages one visitor may send per minute (CHAT_RATE_LIMIT_PER_MINUTE); 0 disables. Default 12. */
   messagesPerMinute?: number;
+  /**
+   * Where the rate limits and the one-question-at-a-time lock of each conversation live: in this process by
+   * default, in Redis when several processes serve the chat (a visitor's sockets may reach any of them).
+   */
+  sharedState?: SharedState;
+  /** How long a question's lock is held at most, should its process die while answering. Default 60 s. */
+  inFlightTtlMs?: number;
   /**
    * Connections and messages one network address may make per minute, across all its sockets (the REST API's
    * per-address limit, which socket.io traffic does not pass through); 0 disables. Default 300.
@@ -99,10 +107,20 @@ const sourcesOf = (result: XiaoningResult): ChatSource[] =>
 export function createWebChatAdapter(deps: WebChatDependencies) {
   const messagesPerMinute = deps.messagesPerMinute ?? 12;
   const maxCharacters = deps.maxMessageCharacters ?? 500;
-  const limiter = createRateLimiter({ limit: messagesPerMinute, windowMs: 60_000, maxKeys: 50_000 });
+  const state = deps.sharedState ?? createMemorySharedState({ maxKeys: 50_000 });
+  const storeFailed = (error: unknown) => deps.logger?.error({ err: error }, 'web chat shared state unavailable');
+  const limiter =
+    messagesPerMinute > 0
+      ? createSharedRateLimiter({ state, name: 'chat-visitor', limit: messagesPerMinute, windowMs: 60_000, onStoreError: storeFailed })
+      : undefined;
   const eventsPerAddress = deps.eventsPerAddressPerMinute ?? 300;
-  const addressLimiter = eventsPerAddress > 0 ? createRateLimiter({ limit: eventsPerAddress, windowMs: 60_000 }) : undefined;
+  const addressLimiter =
+    eventsPerAddress > 0
+      ? createSharedRateLimiter({ state, name: 'chat-address', limit: eventsPerAddress, windowMs: 60_000, onStoreError: storeFailed })
+      : undefined;
+  const inFlight = createInFlightLocks(state, deps.inFlightTtlMs ?? 60_000, storeFailed);
   const addressBusy = '这个网络发消息太频繁了，请稍等一会儿再试。';
+  const busyMessage = '小宁还在回答上一个问题，请稍等。';
   /** The handshake request of each engine.io session, to notice when the cookie issued there comes back. */
   const handshakes = new Map<string, RequestWithVoter>();
   let onMessage: ((message: InboundMessage) => Promise<void>) | undefined;
@@ -137,21 +155,35 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     });
   };
 
-  const receive = (socket: ChatSocket, userId: string, payload: unknown) => {
+  /** A connection counts against its address's limit like a message; past it the socket is closed. */
+  const admit = async (socket: ChatSocket, userId: string) => {
+    const fromAddress = await addressLimiter?.hit(socket.data.address as string);
+    if (fromAddress && !fromAddress.allowed) {
+      socket.emit('error', { code: 'RATE_LIMITED', message: addressBusy });
+      socket.disconnect(true);
+      return;
+    }
+    await resume(socket, userId).catch((error: unknown) => {
+      deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
+      socket.emit('ready', { conversationId: null, messages: [], ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}) });
+    });
+  };
+
+  const receive = async (socket: ChatSocket, userId: string, payload: unknown) => {
     const fail = (code: string, message: string): void => {
       socket.emit('error', { code, message });
     };
     // Every message counts, valid or not: malformed floods are throttled like any other.
-    const fromAddress = addressLimiter?.hit(socket.data.address as string);
+    const fromAddress = await addressLimiter?.hit(socket.data.address as string);
     if (fromAddress && !fromAddress.allowed) return fail('RATE_LIMITED', addressBusy);
-    const allowed = limiter.hit(userId);
-    if (!allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
+    const allowed = await limiter?.hit(userId);
+    if (allowed && !allowed.allowed) return fail('RATE_LIMITED', '您发得太快了，请稍等一会儿再问。');
     const parsed = messageSchema.safeParse(payload);
     if (!parsed.success) return fail('VALIDATION_FAILED', '消息格式不对，请重新输入。');
     const text = parsed.data.text.trim();
     if (text === '') return fail('VALIDATION_FAILED', '请输入您想问的问题。');
     if ([...text].length > maxCharacters) return fail('VALIDATION_FAILED', `问题太长了，请控制在${maxCharacters}字以内。`);
-    if (socket.data.busy) return fail('BUSY', '小宁还在回答上一个问题，请稍等。');
+    if (socket.data.busy) return fail('BUSY', busyMessage);
     if (!onMessage) return fail('SERVICE_UNAVAILABLE', '小宁还没有准备好，请稍后再试。');
     socket.data.busy = true;
     // After a reconnect the widget sends the question in flight again: it joins the run already answering it
@@ -160,6 +192,13 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     if (running && running.text === text) {
       running.sockets.add(socket);
       return;
+    }
+    // One question at a time per conversation, whichever process and socket it comes through.
+    const conversationId = socket.data.conversationId as string | undefined;
+    const lock = conversationId ? await inFlight.take(conversationId, text) : undefined;
+    if (lock && !lock.taken) {
+      socket.data.busy = false;
+      return fail('BUSY', busyMessage);
     }
     const run = { text, sockets: new Set([socket]) };
     runs.set(userId, run);
@@ -205,6 +244,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       .finally(() => {
         run.sockets.forEach((listener) => (listener.data.busy = false));
         if (runs.get(userId) === run) runs.delete(userId);
+        if (lock?.taken) void lock.release();
       });
   };
 
@@ -243,24 +283,16 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       namespace = io.of(chatNamespace);
       namespace.on('connection', (socket) => {
         socket.data.address = clientAddress(socket.request, deps.trustedProxies ?? 0);
-        const fromAddress = addressLimiter?.hit(socket.data.address as string);
-        if (fromAddress && !fromAddress.allowed) {
-          socket.emit('error', { code: 'RATE_LIMITED', message: addressBusy });
-          socket.disconnect(true);
-          return;
-        }
         const userId = userIdOf(socket);
         if (!userId) {
           socket.emit('error', { code: 'UNAUTHENTICATED', message: '请刷新页面后再试。' });
           socket.disconnect(true);
           return;
         }
-        socket.on('message', (payload: unknown) => receive(socket, userId, payload));
+        // Listeners first (an event that arrives before them is lost); each message passes the limits itself.
+        socket.on('message', (payload: unknown) => void receive(socket, userId, payload));
         deps.voice?.attach(socket, userId);
-        resume(socket, userId).catch((error: unknown) => {
-          deps.logger?.error({ err: error, socketId: socket.id }, 'web chat resume failed');
-          socket.emit('ready', { conversationId: null, messages: [], ...(deps.columnUrl ? { columnUrl: deps.columnUrl } : {}) });
-        });
+        void admit(socket, userId);
       });
     },
     async stop() {

@@ -38,6 +38,8 @@ export interface WechatChannelParts {
   retryGuard?: RetryGuardOptions;
   /** Several processes (REDIS_URL): retries and nonces are remembered in this shared state. */
   sharedState?: SharedState | undefined;
+  /** Where the access_token is kept: shared with the publisher, and with Redis with every process. */
+  tokenState?: SharedState | undefined;
   /** The clock signature timestamps are checked against (tests replaying recorded requests set it). */
   now?: () => number;
   /** The configured recogniser: voice messages WeChat did not recognise are fetched and transcribed with it. */
@@ -49,7 +51,13 @@ export function createWechatChannel(settings: WechatSettings, parts: WechatChann
   if (!settings.token) return undefined;
   const api =
     settings.appId && settings.appSecret
-      ? createWechatApiClient({ apiBase: settings.apiBase, appId: settings.appId, appSecret: settings.appSecret, fetch: parts.fetch })
+      ? createWechatApiClient({
+          apiBase: settings.apiBase,
+          appId: settings.appId,
+          appSecret: settings.appSecret,
+          fetch: parts.fetch,
+          tokenState: parts.tokenState,
+        })
       : undefined;
   if (!api)
     parts.logger.warn({ channel: 'wechat' }, 'WECHAT_APP_ID/WECHAT_APP_SECRET not set: answers slower than 4.5 s cannot be delivered');

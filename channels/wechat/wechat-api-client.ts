@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AppError } from '../../common';
+import { AppError, type SharedState } from '../../common';
 import type { WechatReply } from './reply-xml';
+import { createSharedAccessToken } from './shared-access-token';
 
 export interface WechatApiOptions {
   apiBase: string;
@@ -11,6 +12,12 @@ export interface WechatApiOptions {
   now?: () => number;
   /** How long one call to WeChat may take. */
   timeoutMs?: number;
+  /**
+   * Where the access_token is kept for everyone who calls WeChat for this account: the channel and the publisher
+   * of this process, and with Redis every process, so that none invalidates the token of another by fetching its
+   * own. Without it this client keeps its own token.
+   */
+  tokenState?: SharedState | undefined;
 }
 
 /**
@@ -72,7 +79,9 @@ export function createWechatApiClient(options: WechatApiOptions) {
     });
   };
 
-  const fetchToken = async (): Promise<string> => {
+  const shared = options.tokenState ? createSharedAccessToken(options.tokenState, options.appId, { now }) : undefined;
+
+  const fetchToken = async (): Promise<{ token: string; expiresAt: number }> => {
     const query = new URLSearchParams({ grant_type: 'client_credential', appid: options.appId, secret: options.appSecret });
     const body = await call(`${base}/cgi-bin/token?${query}`);
     const token = tokenSchema.safeParse(body);
@@ -82,16 +91,26 @@ export function createWechatApiClient(options: WechatApiOptions) {
       throw wechatFailed(`access_token refused (errcode ${errcode ?? 'none'})`, { errcode });
     }
     const lifetimeMs = token.data.expires_in * 1000;
-    cached = { token: token.data.access_token, expiresAt: now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
-    return cached.token;
+    return { token: token.data.access_token, expiresAt: now() + lifetimeMs - Math.min(refreshMarginMs, lifetimeMs / 2) };
   };
 
   const accessToken = (): Promise<string> => {
     if (cached && now() < cached.expiresAt) return Promise.resolve(cached.token);
-    pending ??= fetchToken().finally(() => {
-      pending = undefined;
-    });
+    pending ??= (shared ? shared.obtain(fetchToken) : fetchToken())
+      .then((fresh) => {
+        cached = fresh;
+        return fresh.token;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
     return pending;
+  };
+
+  /** WeChat called `token` stale: neither this client nor the others may use it again. */
+  const discard = async (token: string) => {
+    if (cached?.token === token) cached = undefined;
+    await shared?.discard(token);
   };
 
   const post = async (path: string, payload: unknown, retried = false): Promise<Record<string, unknown>> => {
@@ -106,7 +125,7 @@ export function createWechatApiClient(options: WechatApiOptions) {
     const errcode = body.success ? (body.data.errcode ?? 0) : -1;
     if (body.success && errcode === 0) return body.data;
     if (staleTokenCodes.has(errcode) && !retried) {
-      if (cached?.token === token) cached = undefined;
+      await discard(token);
       return post(path, payload, true);
     }
     const errmsg = body.success ? body.data.errmsg : undefined;
@@ -134,7 +153,7 @@ export function createWechatApiClient(options: WechatApiOptions) {
       const body = resultSchema.safeParse(JSON.parse(bytes.toString('utf8') || '{}'));
       const errcode = body.success ? (body.data.errcode ?? -1) : -1;
       if (staleTokenCodes.has(errcode) && !retried) {
-        if (cached?.token === token) cached = undefined;
+        await discard(token);
         return fetchMedia(mediaId, true);
       }
       throw wechatFailed(`WeChat refused media ${mediaId} (errcode ${errcode})`, { errcode });

@@ -1,4 +1,4 @@
-import { chinaClock, chinaDateTime, isAppError } from '../../common';
+import { chinaClock, chinaDateTime, isAppError, type SharedState } from '../../common';
 import { createWechatApiClient, type WechatMenuButton } from './wechat-api-client';
 import { describeWechatError } from './wechat-error-codes';
 
@@ -60,13 +60,18 @@ const failureOf = (error: unknown): WechatOutcome => {
  * request carrying the link), and the custom menu. WeChat's refusals come back as outcomes with the errcode,
  * never swallowed. Undefined when WECHAT_APP_ID/WECHAT_APP_SECRET are not set.
  */
-export function createWechatPublisher(settings: WechatPublisherSettings, options: { fetch?: typeof fetch } = {}) {
+export function createWechatPublisher(
+  settings: WechatPublisherSettings,
+  /** `tokenState`: the access_token kept with the channel's (and with Redis every process's), see wechat-api-client.ts. */
+  options: { fetch?: typeof fetch; tokenState?: SharedState | undefined } = {},
+) {
   if (!settings.appId || !settings.appSecret) return undefined;
   const api = createWechatApiClient({
     apiBase: settings.apiBase,
     appId: settings.appId,
     appSecret: settings.appSecret,
     fetch: options.fetch,
+    tokenState: options.tokenState,
   });
   const publicBaseUrl = settings.publicBaseUrl;
 

@@ -16,7 +16,12 @@ const listOfWords = (what: string) =>
  * every turn (names and aliases for routing), hot topics read the unit at every request, and the duty matcher's
  * cache is keyed by the duty text and topics themselves, so an edit takes effect at the next question.
  */
-export function registerAdminUnitsRoutes(api: ApiRouter, repositories: Repositories): void {
+export function registerAdminUnitsRoutes(
+  api: ApiRouter,
+  repositories: Repositories,
+  /** Told after an edit, so that the agent's routing follows at once (it keeps the units between messages). */
+  onUnitsChanged?: () => Promise<void>,
+): void {
   api.add(
     {
       method: 'patch',
@@ -39,6 +44,7 @@ export function registerAdminUnitsRoutes(api: ApiRouter, repositories: Repositor
       if (!before) throw notFound('这个单位');
       const changes = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
       const after = Object.keys(changes).length > 0 ? ((await repositories.units.update(params.id, changes)) ?? before) : before;
+      await onUnitsChanged?.();
       const pick = (unit: typeof before) => ({ duties: unit.duties, dutyTopics: unit.dutyTopics, aliases: unit.aliases });
       await repositories.auditLog.record({
         who: request.session!.user.username,

@@ -14,8 +14,15 @@ export interface RunningProcess {
  * Starts a project entry point (server/main.ts, server/cli.ts) the way the npm scripts do (one node
  * process with tsx's loader, so signals reach the service itself), with a clean environment.
  */
-export function startProcess(script: string, args: string[], environment: Record<string, string>, input?: string): RunningProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+export function startProcess(
+  script: string,
+  args: string[],
+  environment: Record<string, string>,
+  input?: string,
+  /** Options for node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  nodeArguments: string[] = [],
+): RunningProcess {
+  const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', HOST: '127.0.0.1', ...environment },
     stdio: ['pipe', 'pipe', 'pipe'],
