@@ -65,8 +65,6 @@ export function createLexicalIndex(analyse: TermAnalyser) {
       return chunkIndex.size;
     },
     documentOf: (chunkId: string) => chunkOwner.get(chunkId),
-    /** How rare a term is among the chunks (BM25's inverse document frequency): its weight in a question. */
-    inverseFrequency: (term: string) => chunkIndex.inverseFrequency(term),
     /**
      * Share of the query's weight (inverse document frequency over chunks) that the chunk contains:
      * an absolute measure in [0, 1], unlike BM25 scores, so one threshold can mean "not about this".
