@@ -3,7 +3,14 @@ import type { Embedder } from './embeddings/embedder';
 import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
-import { defaultAssociationWeight, defaultExpansionWeight, minimumMatchedTerms } from './retrieval/retrieval-settings';
+import { asksAboutPeriodOrPlace, profileDocument, type DocumentProfile } from './retrieval/document-profile';
+import {
+  defaultAssociationWeight,
+  defaultExpansionWeight,
+  hitFloorShare,
+  minimumMatchedTerms,
+  timeBoundPenalty,
+} from './retrieval/retrieval-settings';
 import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 import { createPassageSearch } from './passages/search-passages';
@@ -114,17 +121,20 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
   const lexical = createLexicalIndex(deps.analyse);
   const catalog = new Map<string, CatalogEntry>();
   const chunkById = new Map<string, Chunk>();
+  const profiles = new Map<string, DocumentProfile>();
   let vectorWarningLogged = false;
 
   const addToLexical = (entry: CatalogEntry) => {
     catalog.set(entry.document.id, entry);
     for (const chunk of entry.chunks) chunkById.set(chunk.id, chunk);
     lexical.addDocument(entry.document.id, entry.chunks);
+    profiles.set(entry.document.id, profileDocument(entry.chunks));
   };
 
   const removeFromLexical = (documentId: string) => {
     for (const chunk of catalog.get(documentId)?.chunks ?? []) chunkById.delete(chunk.id);
     catalog.delete(documentId);
+    profiles.delete(documentId);
     lexical.removeDocument(documentId);
   };
 
@@ -361,21 +371,30 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
         return [...titleTerms].filter((term) => querySet.has(term)).length / titleTerms.size;
       };
       const titleWeight = 0.1;
-      const ranked =
-        titleWeight > 0
-          ? fused
-              .map((hit) => ({ ...hit, score: (hit.score + titleWeight * titleShare(hit.documentId)) / (1 + titleWeight) }))
-              .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1))
-          : fused;
+      // A time-bound notice (an epidemic-period measure) answers a question about its period or its place; any
+      // other question is first about the standing rules, so such notices lose a share of their score.
+      const noticePenalty = asksAboutPeriodOrPlace(question) ? 0 : timeBoundPenalty;
+      const ranked = fused
+        .map((hit) => {
+          const prior = (hit.score + titleWeight * titleShare(hit.documentId)) / (1 + titleWeight);
+          return { ...hit, score: profiles.get(hit.documentId)?.timeBound ? prior * (1 - noticePenalty) : prior };
+        })
+        .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1));
+      // The document is relevant when one of its passages is, even when another article is the excerpt.
+      const coverageOf = (hit: (typeof ranked)[number]) => Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
+      // The threshold decides whether the question has a source at all; once one passage clears it, the
+      // documents are listed by score down to a lower floor, so that a better-ranked law whose passages hold
+      // a little less of the question's words is not dropped below a worse one (eval:citizen recall@5).
+      const answerable = ranked.some((hit) => coverageOf(hit) >= threshold);
+      const floor = threshold * hitFloorShare;
       const hits: KnowledgeHit[] = [];
-      for (const hit of ranked) {
+      for (const hit of answerable ? ranked : []) {
         if (hits.length >= k) break;
         const entry = catalog.get(hit.documentId);
         const chunk = chunkById.get(hit.chunkId);
         if (!entry || !chunk) continue;
-        // The document is relevant when one of its passages is, even when another article is the excerpt.
-        const coverage = Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
-        if (coverage < threshold) continue;
+        const coverage = coverageOf(hit);
+        if (coverage < floor) continue;
         const runnerUp = runnerUpArticle(entry.chunks, chunk, (chunkId) => measure(chunkId).fit);
         hits.push({
           documentId: entry.document.id,

@@ -7,8 +7,8 @@
  *   - end to end through the offline agent (routing included): containment and refusals;
  *   - off-domain questions: how many get no source, on the search_policies path and end to end.
  * Sets: the public citizen questions (../shared/data/eval/citizen-questions-public.jsonl) and the project's
- * own held-out set (scripts/retrieval/citizen-questions-held-out.jsonl, written from situations, not from
- * the public set); off-domain: scripts/retrieval/off-domain-questions.jsonl and out-of-scope-questions.jsonl.
+ * own held-out sets (scripts/retrieval/citizen-questions-held-out.jsonl and
+ * citizen-questions-held-out-everyday.jsonl, written from situations, not from the public set); off-domain: scripts/retrieval/off-domain-questions.jsonl and out-of-scope-questions.jsonl.
  *
  *   npm run eval:citizen [-- <shared data folder>] [--vectors] [--no-agent] [--threshold 0.2] [--misses file]
  */
@@ -49,6 +49,9 @@ async function main(argv: string[]) {
     { name: 'public', file: path.join(shared, 'eval/citizen-questions-public.jsonl') },
     { name: 'held-out (project)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out.jsonl') },
     { name: 'held-out answers (project)', file: path.join(__dirname, 'retrieval/everyday-answers-held-out.jsonl') },
+    // Written for the law-choice work before any failure of the public set was looked at (everyday wording, one
+    // question per situation over 46 of the 58 laws).
+    { name: 'held-out everyday (law choice)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out-everyday.jsonl') },
   ].filter((set) => fs.existsSync(set.file));
   const offDomainFiles = [
     path.join(__dirname, 'retrieval/off-domain-questions.jsonl'),

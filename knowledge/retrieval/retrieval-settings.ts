@@ -26,3 +26,17 @@ export const defaultExpansionWeight = 0.6;
 
 /** Weight of a word associated with the question's words in the appeals' replies (text/appeal-associations.txt). */
 export const defaultAssociationWeight = 0.3;
+
+/**
+ * Share of the threshold a further source needs once the question has one passage over the threshold
+ * (eval:citizen: public recall@5 0.915 → 0.939 at 0.6, off-domain refusals unchanged, since whether a question
+ * gets a source at all is still decided by the threshold).
+ */
+export const hitFloorShare = 0.6;
+
+/**
+ * Share of its score a time-bound notice (document-profile.ts) loses for a question that names no period, place
+ * or authority: the standing law comes first (eval:citizen public recall@1 +0.014; the policy questions, which
+ * name their place or period, −1 of 600 at 0.2, −3 at 0.25).
+ */
+export const timeBoundPenalty = 0.2;
