@@ -204,6 +204,13 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
     runs.set(userId, run);
     const toAll = <Event extends keyof ChatServerEvents>(event: Event, ...body: Parameters<ChatServerEvents[Event]>) =>
       run.sockets.forEach((listener) => listener.emit(event, ...body));
+    let finished: Promise<void> | undefined;
+    const finishRun = () =>
+      (finished ??= (async () => {
+        run.sockets.forEach((listener) => (listener.data.busy = false));
+        if (runs.get(userId) === run) runs.delete(userId);
+        if (lock?.taken) await lock.release().catch(() => undefined);
+      })());
     const callText = parsed.data.callText?.trim().slice(0, callTextMaxCharacters);
     const inbound: InboundMessage = {
       channel: 'web',
@@ -216,8 +223,11 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
       raw: payload,
       reply: {
         delta: (delta) => toAll('answer:delta', { text: delta }),
-        done: (result) => {
+        done: async (result) => {
           run.sockets.forEach((listener) => (listener.data.conversationId = result.conversationId));
+          // The turn is stored: the conversation is free before the person sees the answer, so a question sent
+          // the moment it appears (a suggestion tapped, another process) is not refused as one-at-a-time.
+          await finishRun();
           toAll('answer:done', {
             conversationId: result.conversationId,
             answer: result.answer,
@@ -241,11 +251,7 @@ export function createWebChatAdapter(deps: WebChatDependencies) {
         deps.logger?.error({ err: error, socketId: socket.id }, 'web chat message failed');
         toAll('error', messageForPerson(error));
       })
-      .finally(() => {
-        run.sockets.forEach((listener) => (listener.data.busy = false));
-        if (runs.get(userId) === run) runs.delete(userId);
-        if (lock?.taken) void lock.release();
-      });
+      .finally(() => void finishRun());
   };
 
   const adapter: ChannelAdapter & { attach(io: Server): void } = {
