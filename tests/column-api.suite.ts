@@ -4,6 +4,7 @@ import { votes } from '../storage/schema';
 import request from 'supertest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createUserAccount } from '../server/auth/user-accounts';
+import { appealCategories } from '../hotline/appeals/appeal-categories';
 import { computeAppealInsights } from '../hotline/intelligence/appeal-insights';
 import { loadAppealIntelligence } from '../hotline/intelligence/appeal-intelligence';
 import { createTokenizer } from '../text/tokenizer';
@@ -465,20 +466,7 @@ export function columnApiSuite(openApp: () => Promise<TestApp>): void {
       };
       expect(body.summary.length).toBeGreaterThan(0);
       expect(body.summary.length).toBeLessThanOrEqual(60);
-      expect([
-        '城乡建设',
-        '环境保护',
-        '交通运输',
-        '科教文体',
-        '劳动人事',
-        '商贸经济',
-        '卫生健康',
-        '民政社区',
-        '农林水利',
-        '公共安全',
-        '党政综合',
-        '其他',
-      ]).toContain(body.category);
+      expect([...appealCategories, '其他']).toContain(body.category);
       expect(['咨询', '投诉', '求助', '建议', '紧急件']).toContain(body.type);
       expect(body.similarCases.length).toBeGreaterThan(0);
       expect(body.suggestedHandling.length).toBeGreaterThan(0);
