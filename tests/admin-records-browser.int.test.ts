@@ -212,8 +212,14 @@ describe('admin panel records pages in Chromium (real app with ADMIN_PASSWORD, d
 
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByLabel('操作人').selectOption('admin');
+    // The unfiltered list already shows these entries: wait for the filtered list's answer, then for the page to
+    // leave 正在加载… (reading it earlier caught the page between the two lists).
+    const filtered = page.waitForResponse(
+      (response) => response.url().includes('/api/admin/audit-log?') && response.url().includes('who=admin'),
+    );
     await page.getByRole('button', { name: '筛选' }).click();
-    // The filtered list loads after the click: read the page once it is there, not while it says 正在加载….
+    await filtered;
+    await page.locator('#main').getByText('正在加载').first().waitFor({ state: 'detached' });
     await page.locator('#main').getByText('留言不予采用：submission-records-1').first().waitFor();
     const text = await page.locator('#main').innerText();
     for (const expected of [
