@@ -17,6 +17,9 @@ import type { PolicyAnswerComposer } from './tools';
 import { systemPrompt } from './prompts/system-prompt';
 import { createUnitFinder, type UnitFinder } from './slots/unit-slots';
 import { createTools } from './tools/create-tools';
+import { toolUnits } from './tools/tool-units';
+import { OfflineChatModel } from './models/offline-chat-model';
+import { createOfflineTurn } from './offline-turn';
 import { toolContextSchema, type PendingVote, type ToolContext, type ToolDependencies } from './tools/tool-context';
 
 export interface XiaoningDependencies {
@@ -95,17 +98,27 @@ export function createXiaoning(deps: XiaoningDependencies) {
     segment: (text) => tokenizer.contentTokens(text),
     now,
   });
+  const toolDependencies: ToolDependencies = {
+    repositories: deps.repositories,
+    voting: deps.voting,
+    appeals: deps.appeals,
+    searchPolicies: deps.searchPolicies,
+    assistant: deps.assistant,
+    explanations: deps.explanations,
+    now,
+  };
+  const tools = createTools(toolDependencies);
+  // The offline model runs its turn without the graph (bot/offline-turn.ts); a remote model needs the graph's loop.
+  const offlineTurn =
+    model instanceof OfflineChatModel
+      ? createOfflineTurn({
+          model: model.bindTools(tools),
+          runners: new Map(toolUnits.map((unit) => [unit.name, unit.createRunner(toolDependencies)])),
+        })
+      : undefined;
   const agent = createAgent({
     model,
-    tools: createTools({
-      repositories: deps.repositories,
-      voting: deps.voting,
-      appeals: deps.appeals,
-      searchPolicies: deps.searchPolicies,
-      assistant: deps.assistant,
-      explanations: deps.explanations,
-      now,
-    }),
+    tools,
     contextSchema: toolContextSchema,
     ...(kind === 'openai-compatible' ? { systemPrompt } : {}),
   });
@@ -190,7 +203,9 @@ export function createXiaoning(deps: XiaoningDependencies) {
     const messages = [...history, new HumanMessage(message)];
     let finalMessages: BaseMessage[] = [];
     try {
-      if (onDelta) {
+      if (offlineTurn) {
+        finalMessages = [...messages, ...(await offlineTurn(messages, context, onDelta))];
+      } else if (onDelta) {
         const stream = await agent.stream({ messages }, { context, recursionLimit: 12, streamMode: ['messages', 'values'] });
         for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
           if (mode === 'values') finalMessages = (chunk as { messages: BaseMessage[] }).messages;

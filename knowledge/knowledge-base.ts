@@ -14,6 +14,7 @@ import {
 import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
 import { createPassageSearch } from './passages/search-passages';
+import { createSearchCache } from './search-cache';
 import type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
 
 export type { KnowledgeHit, KnowledgeSearchOptions, KnowledgeSearchResult } from './search-results';
@@ -58,6 +59,8 @@ export interface KnowledgeBaseDependencies {
    * failed at start and never read: reading it once ran the service out of memory at every start.
    */
   maxChunksPerDocument: number;
+  /** Recent searches kept, by question and options (see search-cache); 0 searches every time. Default 2,000. */
+  searchCacheEntries?: number;
 }
 
 interface CatalogEntry {
@@ -123,8 +126,10 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
   const chunkById = new Map<string, Chunk>();
   const profiles = new Map<string, DocumentProfile>();
   let vectorWarningLogged = false;
+  const searchCache = createSearchCache(deps.searchCacheEntries ?? 2000);
 
   const addToLexical = (entry: CatalogEntry) => {
+    searchCache.clear();
     catalog.set(entry.document.id, entry);
     for (const chunk of entry.chunks) chunkById.set(chunk.id, chunk);
     lexical.addDocument(entry.document.id, entry.chunks);
@@ -132,6 +137,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
   };
 
   const removeFromLexical = (documentId: string) => {
+    searchCache.clear();
     for (const chunk of catalog.get(documentId)?.chunks ?? []) chunkById.delete(chunk.id);
     catalog.delete(documentId);
     profiles.delete(documentId);
@@ -304,6 +310,16 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     },
 
     async search(question: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
+      const cached = searchCache.get(question, options);
+      if (cached) return cached;
+      const result = await knowledgeBase.searchUncached(question, options);
+      // A search that fell back to BM25 (the vector store down) is not kept: it is asked again once the store is back.
+      if (result.mode === (vectorIndex ? 'hybrid' : 'lexical')) searchCache.set(question, options, result);
+      return result;
+    },
+
+    /** The search itself, without the cache of recent searches. */
+    async searchUncached(question: string, options: KnowledgeSearchOptions = {}): Promise<KnowledgeSearchResult> {
       const k = Math.min(Math.max(options.k ?? 5, 1), 50);
       const threshold = options.threshold ?? deps.threshold;
       const plain = withoutFillers(stripQuestionWords(question));

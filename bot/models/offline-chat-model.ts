@@ -20,6 +20,9 @@ export interface OfflineChatModelDependencies {
   now?: () => Date;
 }
 
+/** The pieces an offline answer is streamed in, as a remote model streams tokens (a few per answer). */
+export const answerPieces = (text: string): string[] => text.match(/[\s\S]{1,40}/g) ?? [''];
+
 const textOf = (message: BaseMessage) =>
   typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
 
@@ -119,7 +122,7 @@ export class OfflineChatModel extends BaseChatModel {
       return;
     }
     const text = textOf(message);
-    const pieces = text.match(/[\s\S]{1,12}/g) ?? [''];
+    const pieces = answerPieces(text);
     for (const [index, piece] of pieces.entries()) {
       const chunk = new ChatGenerationChunk({
         text: piece,

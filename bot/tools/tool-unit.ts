@@ -62,6 +62,11 @@ export interface ToolUnit {
   kind: 'data' | 'policy';
   suggestions: readonly string[];
   createTool(deps: ToolDependencies): StructuredToolInterface;
+  /**
+   * The same call without LangChain's tool wrapper (the offline turn, bot/offline-turn.ts): the arguments are
+   * checked against the input schema, the result against the output schema, as the LangChain tool does.
+   */
+  createRunner(deps: ToolDependencies): ToolRunner;
   plan(slots: TurnSlots): Record<string, unknown>;
   /** The result as the output schema reads it, or undefined when it does not match. */
   readResult(content: string): unknown;
@@ -70,6 +75,9 @@ export interface ToolUnit {
   /** The column's page for a call's arguments and result, or undefined (no page, or arguments that break the input schema). */
   columnPageFor(args: unknown, resultContent?: string): ColumnPage | undefined;
 }
+
+/** A tool's call: the arguments as a model wrote them, the turn's context; the result as JSON text. */
+export type ToolRunner = (args: unknown, context: ToolContext) => Promise<string>;
 
 function parseJson(content: string): unknown {
   try {
@@ -86,21 +94,24 @@ export function defineToolUnit<Input extends z.ZodObject, Output extends z.ZodTy
     const parsed = definition.output.safeParse(parseJson(content));
     return parsed.success ? parsed.data : undefined;
   };
+  const call = async (input: z.output<Input>, deps: ToolDependencies, context: ToolContext) => {
+    const result = asToolResult(await definition.call(input, deps, context));
+    // Tool results are what models read: one that breaks its own schema is a bug, not an answer.
+    if (readResult(result) === undefined) throw new AppError('INTERNAL', somethingWentWrong, { details: { tool: definition.name } });
+    return result;
+  };
   return {
     name: definition.name,
     description: definition.description,
     kind: definition.kind,
     suggestions: definition.suggestions,
     createTool: (deps) =>
-      tool(
-        async (input: z.output<Input>, runtime: unknown) => {
-          const result = asToolResult(await definition.call(input, deps, contextOf(runtime)));
-          // Tool results are what models read: one that breaks its own schema is a bug, not an answer.
-          if (readResult(result) === undefined) throw new AppError('INTERNAL', somethingWentWrong, { details: { tool: definition.name } });
-          return result;
-        },
-        { name: definition.name, description: definition.description, schema: definition.input },
-      ),
+      tool(async (input: z.output<Input>, runtime: unknown) => call(input, deps, contextOf(runtime)), {
+        name: definition.name,
+        description: definition.description,
+        schema: definition.input,
+      }),
+    createRunner: (deps) => async (args, context) => call(definition.input.parse(args), deps, context),
     plan: (slots) => definition.plan(slots) as Record<string, unknown>,
     readResult,
     columnPageFor(args, resultContent) {
