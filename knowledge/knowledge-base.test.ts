@@ -5,6 +5,7 @@ import { createKnowledgeBase } from './knowledge-base';
 import { defaultFusionWeights, defaultRelevanceThreshold, defaultRerankWeights } from './retrieval/retrieval-settings';
 import { defaultIngestLimits } from './ingest/ingest-limits';
 import { createInMemoryVectorIndex } from './vector-store/in-memory-vector-index';
+import type { VectorIndex } from './vector-store/vector-index';
 
 const document = (id: string, title: string): KnowledgeDocument => ({
   id,
@@ -57,13 +58,13 @@ function fakeDocuments() {
   return { repository, calls };
 }
 
-async function openKnowledgeBase() {
+async function openKnowledgeBase(vectorIndex: VectorIndex = createInMemoryVectorIndex()) {
   const documents = fakeDocuments();
   const knowledgeBase = createKnowledgeBase({
     documents: documents.repository,
     analyse: textCharacterPairs,
     embedder: createOfflineEmbedder({ dimensions: 256 }),
-    vectorIndex: createInMemoryVectorIndex(),
+    vectorIndex,
     logger: { info: () => undefined, warn: () => undefined },
     weights: defaultFusionWeights,
     rerankWeights: defaultRerankWeights,
@@ -110,5 +111,37 @@ describe('knowledge base (in-memory vector index)', () => {
     } finally {
       storedChunks.pop();
     }
+  });
+
+  it('answers a question asked again from its recent searches, until a document changes', async () => {
+    const { knowledgeBase } = await openKnowledgeBase();
+    await knowledgeBase.syncVectors();
+    const question = '业主反映物业服务质量问题';
+    const first = await knowledgeBase.search(question, { k: 1 });
+    expect(first.hits[0]!.excerpt).toBe('业主可以向街道反映物业服务质量问题。');
+    // What a caller does with its copy does not reach the next caller.
+    first.hits[0]!.excerpt = 'changed by a caller';
+    expect((await knowledgeBase.search(question, { k: 1 })).hits[0]!.excerpt).toBe('业主可以向街道反映物业服务质量问题。');
+    storedChunks.push(chunk('notice', 2, ['宁德市物业服务通知'], '业主反映物业服务质量问题的，街道应当在七日内答复。'));
+    try {
+      await knowledgeBase.indexDocument(knowledgeBase.getDocument('notice')!);
+      expect((await knowledgeBase.search(question, { k: 1 })).hits[0]!.excerpt).toBe(storedChunks.at(-1)!.text);
+    } finally {
+      storedChunks.pop();
+    }
+  });
+
+  it('does not keep a search made while the vector store was down', async () => {
+    const vectors = createInMemoryVectorIndex();
+    let down = true;
+    const { knowledgeBase } = await openKnowledgeBase({
+      ...vectors,
+      query: (...query) => (down ? Promise.reject(new Error('connection refused')) : vectors.query(...query)),
+    });
+    await knowledgeBase.syncVectors();
+    const question = '职工在什么情况下可以提取住房公积金？';
+    expect((await knowledgeBase.search(question)).mode).toBe('lexical');
+    down = false;
+    expect((await knowledgeBase.search(question)).mode).toBe('hybrid');
   });
 });

@@ -29,6 +29,8 @@ export interface OpenKnowledgeOptions {
    * reads the learned file); none unless given.
    */
   associateQuery?: ((question: string) => string[]) | null;
+  /** Recent searches kept until the documents change (knowledge/search-cache.ts); default 2,000, 0 for none. */
+  searchCacheEntries?: number;
   /** What one document may cost to ingest (see ingest-limits); the defaults fit the real corpus with a wide margin. */
   limits?: IngestLimits;
   /** The background ingestion queue's table and the audit log; without them there is no queue (CLI, evaluations). */
@@ -80,6 +82,7 @@ export async function openKnowledge(options: OpenKnowledgeOptions) {
     associateQuery: options.associateQuery ?? undefined,
     cueQuery: createQuestionCues(),
     maxChunksPerDocument: limits.maxChunks,
+    ...(options.searchCacheEntries !== undefined ? { searchCacheEntries: options.searchCacheEntries } : {}),
   });
   await knowledgeBase.load();
   const vectors = await knowledgeBase.syncVectors();

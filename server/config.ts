@@ -93,6 +93,7 @@ const environmentSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: integer(300, 0, 1_000_000),
   VOTE_RATE_LIMIT_PER_IP_HOUR: integer(500, 0, 1_000_000),
   CHAT_RATE_LIMIT_PER_MINUTE: integer(12, 0, 1_000_000),
+  SEARCH_CACHE_ENTRIES: integer(2000, 0, 100_000),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: integer(5, 1, 1000),
   LOGIN_MAX_FAILURES_PER_IP: integer(20, 1, 100_000),
   BODY_LIMIT_KB: integer(100, 1, 10_240),
@@ -168,6 +169,8 @@ export interface Config {
   voteRateLimitPerIpHour: number;
   /** Chat messages one visitor may send per minute (web: per visitor cookie); 0 disables it and the per-conversation limit. */
   chatRateLimitPerMinute: number;
+  /** Recent knowledge searches kept in memory until the documents change; 0 searches every time. */
+  searchCacheEntries: number;
   loginMaxFailuresPerAccount: number;
   loginMaxFailuresPerIp: number;
   bodyLimitBytes: number;
@@ -331,6 +334,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     apiRateLimitPerMinute: value.API_RATE_LIMIT_PER_MINUTE,
     voteRateLimitPerIpHour: value.VOTE_RATE_LIMIT_PER_IP_HOUR,
     chatRateLimitPerMinute: value.CHAT_RATE_LIMIT_PER_MINUTE,
+    searchCacheEntries: value.SEARCH_CACHE_ENTRIES,
     loginMaxFailuresPerAccount: value.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     loginMaxFailuresPerIp: value.LOGIN_MAX_FAILURES_PER_IP,
     bodyLimitBytes: value.BODY_LIMIT_KB * 1024,

@@ -77,6 +77,7 @@ export function openKnowledgeFor(services: Services, logger: Logger): Promise<Kn
     analyse: textCharacterPairs,
     embedder: createEmbedder(config),
     logger,
+    searchCacheEntries: config.searchCacheEntries,
     // REDIS_URL means several processes on one database (config refuses it otherwise).
     queue: { jobs: repositories.ingestionJobs, auditLog: repositories.auditLog, sharedWithOtherProcesses: config.redisUrl !== undefined },
     vectorStore: config.chromaUrl
