@@ -46,6 +46,11 @@ export interface XiaoningDependencies {
   /** Where that limit counts: this process by default, Redis when several processes answer one conversation. */
   sharedState?: SharedState;
   now?: () => Date;
+  /**
+   * The offline model's turns through the agent graph, as a remote model's, instead of bot/offline-turn.ts:
+   * only for showing that both paths answer alike (tests/offline-turn.int.test.ts).
+   */
+  offlineThroughGraph?: boolean;
 }
 
 export interface AskInput {
@@ -110,7 +115,7 @@ export function createXiaoning(deps: XiaoningDependencies) {
   const tools = createTools(toolDependencies);
   // The offline model runs its turn without the graph (bot/offline-turn.ts); a remote model needs the graph's loop.
   const offlineTurn =
-    model instanceof OfflineChatModel
+    model instanceof OfflineChatModel && !deps.offlineThroughGraph
       ? createOfflineTurn({
           model: model.bindTools(tools),
           runners: new Map(toolUnits.map((unit) => [unit.name, unit.createRunner(toolDependencies)])),
