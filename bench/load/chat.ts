@@ -16,10 +16,13 @@
  *   process (nginx with both upstream lines on it) against two, at 50 clients, and the two/one ratio.
  *
  *   npm run bench:load:chat [-- --part single|memory|multi|all] [--clients 50,200] [--seconds 15] [--runs 3]
- *                             [--data-dir DIR] [--cpu-prof DIR]
+ *                             [--data-dir DIR] [--cpu-prof DIR] [--search-cache ENTRIES]
  *
  * Each level is measured for `--seconds` once every client has had a first answer and `--warmup` more seconds passed.
  * `--data-dir` keeps the embedded folder between calls (the first start indexes the corpus, about a minute);
+ * `--search-cache 0` switches the apps' cache of recent searches off (SEARCH_CACHE_ENTRIES): the 213 questions come
+ * round again every few seconds, so with the cache (the default) the figure is that of a crowd asking the same
+ * questions, without it that of every question searched anew.
  * `--cpu-prof DIR` runs the single app process with `node --cpu-prof` and writes its profile there at exit.
  * Prints each run with the load average and the medians. Not part of `npm test`.
  */
@@ -46,6 +49,8 @@ const runs = Number(option(argv, '--runs') ?? 3);
 const keptDataDir = option(argv, '--data-dir');
 const cpuProfileDir = option(argv, '--cpu-prof');
 const idleSockets = Number(option(argv, '--idle') ?? 1000);
+/** SEARCH_CACHE_ENTRIES of the app processes: 0 searches every question (the figure without repeated questions). */
+const searchCacheEntries = option(argv, '--search-cache');
 
 const questions = fs
   .readFileSync(path.resolve(__dirname, '../../../shared/data/eval/citizen-questions-public.jsonl'), 'utf8')
@@ -84,7 +89,14 @@ async function startApp(environment: Record<string, string>, nodeArguments: stri
   const running = startProcess(
     'server/main.ts',
     [],
-    { ...environment, PORT: String(port), LOG_LEVEL: 'warn', API_RATE_LIMIT_PER_MINUTE: '0', CHAT_RATE_LIMIT_PER_MINUTE: '0' },
+    {
+      ...environment,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      API_RATE_LIMIT_PER_MINUTE: '0',
+      CHAT_RATE_LIMIT_PER_MINUTE: '0',
+      ...(searchCacheEntries !== undefined ? { SEARCH_CACHE_ENTRIES: searchCacheEntries } : {}),
+    },
     undefined,
     nodeArguments,
   );
@@ -359,7 +371,8 @@ async function multi() {
 
 async function main() {
   print(
-    `${questions.length} questions, ${seconds} s measured after ${warmupSeconds} s warm-up, ${runs} runs; load average ${loadAverage()}`,
+    `${questions.length} questions, ${seconds} s measured after ${warmupSeconds} s warm-up, ${runs} runs, ` +
+      `search cache ${searchCacheEntries ?? 'default (2000)'}; load average ${loadAverage()}`,
   );
   if (part === 'single' || part === 'all') await single();
   if (part === 'memory') await memory();
