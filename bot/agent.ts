@@ -4,10 +4,10 @@ import { createAgent } from 'langchain';
 import { containsControlCharacter, controlCharacterError } from '../common';
 import { AppError } from '../common';
 import { createTokenizer, type Tokenizer } from '../text';
-import { createMemorySharedState, createSharedRateLimiter, type SharedState } from '../common';
+import { createMemorySharedState, createSharedRateLimiter, createWriteBatcher, type SharedState } from '../common';
 import { findEmergencyInMessage, type AppealQueries } from '../hotline';
 import type { Voting } from '../hotline';
-import type { Repositories } from '../storage';
+import type { NewMessage, Repositories } from '../storage';
 import { resultFromMessages, type XiaoningResult } from './agent-result';
 import { createIntentRouter, type IntentRouter } from './intents/intent-router';
 import { isConfirmation, voteConsent } from './intents/vote-consent';
@@ -189,13 +189,23 @@ export function createXiaoning(deps: XiaoningDependencies) {
     return { conversationId: conversation.id, message, history, context };
   };
 
-  // The turn in one statement: with PGlite every query waits for the one before it, so round trips are the cost.
+  // The turn in one statement, and the turns finished together in one (common/write-batcher.ts): with PGlite
+  // every statement waits for the one before it and commits to disk, so statements are the cost under load.
+  const turnWriter = createWriteBatcher({
+    writeMany: async (turns: { conversationId: string; messages: NewMessage[] }[]) => {
+      await conversations.appendTurns(turns);
+      return turns.map(() => true);
+    },
+  });
   const remember = async (conversationId: string, message: string, result: XiaoningResult, pendingVote: PendingVote | undefined) => {
-    await conversations.appendAll(conversationId, [
-      { role: 'user', content: message },
-      { role: 'assistant', content: result.answer, toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null },
-      ...(pendingVote ? [pendingVoteMessage(pendingVote)] : []),
-    ]);
+    await turnWriter.write({
+      conversationId,
+      messages: [
+        { role: 'user', content: message },
+        { role: 'assistant', content: result.answer, toolCalls: result.toolCalls.length > 0 ? result.toolCalls : null },
+        ...(pendingVote ? [pendingVoteMessage(pendingVote)] : []),
+      ],
+    });
   };
 
   const run = async (input: AskInput, onDelta?: (text: string) => void): Promise<XiaoningResult> => {

@@ -19,6 +19,7 @@ export { containsControlCharacter, controlCharacterError, findControlCharacter }
 export { AppError, isAppError, notFound, type ErrorCode } from './errors';
 export { messageForPerson, somethingWentWrong, type PersonMessage } from './person-message';
 export { createRateLimiter } from './rate-limiter';
+export { createWriteBatcher } from './write-batcher';
 export {
   isVoterId,
   newVoterId,

@@ -39,6 +39,14 @@ export function createConversationsRepository(db: Database) {
       return row!;
     },
     /**
+     * The turns of several conversations in one statement (turns answered at the same moment, bot/agent.ts):
+     * each turn's messages in order and after the ones before them, as `appendAll` for each would store them.
+     */
+    async appendTurns(turns: { conversationId: string; messages: NewMessage[] }[]): Promise<void> {
+      const rows = turns.flatMap((turn) => turn.messages.map((message) => ({ ...message, conversationId: turn.conversationId })));
+      if (rows.length > 0) await db.insert(messages).values(rows);
+    },
+    /**
      * Several messages of one turn in one statement (a question, its answer, maybe a pending vote), in order:
      * their ids follow the order given, as one `append` each would number them, at one round trip instead of three.
      */

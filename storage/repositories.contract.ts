@@ -323,6 +323,39 @@ export function repositoryContract(open: () => Promise<{ handle: DatabaseHandle;
     });
   });
 
+  test('conversations: the turns of several conversations in one statement, each in order after its earlier messages', async () => {
+    const first = await repositories.conversations.create('web', 'visitor-turns-1');
+    const second = await repositories.conversations.create('web', 'visitor-turns-2');
+    await repositories.conversations.append(first.id, { role: 'user', content: '你好' });
+    await repositories.conversations.appendTurns([
+      {
+        conversationId: first.id,
+        messages: [
+          { role: 'user', content: '失业金怎么领？' },
+          { role: 'assistant', content: '可以申请失业保险金。' },
+        ],
+      },
+      {
+        conversationId: second.id,
+        messages: [
+          { role: 'user', content: '下一期谁接线' },
+          { role: 'assistant', content: '下一期是霞浦县。' },
+        ],
+      },
+      { conversationId: first.id, messages: [] },
+    ]);
+    await repositories.conversations.appendTurns([]);
+    expect((await repositories.conversations.lastMessages(first.id, 10)).map((message) => message.content)).toEqual([
+      '你好',
+      '失业金怎么领？',
+      '可以申请失业保险金。',
+    ]);
+    expect((await repositories.conversations.lastMessages(second.id, 10)).map((message) => message.content)).toEqual([
+      '下一期谁接线',
+      '下一期是霞浦县。',
+    ]);
+  });
+
   test('conversations: a turn appended in one statement keeps its order after earlier messages', async () => {
     const conversation = await repositories.conversations.create('wechat', 'visitor-3');
     await repositories.conversations.append(conversation.id, { role: 'user', content: '你好' });
