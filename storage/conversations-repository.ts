@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from './database';
 import { conversations, messages } from './schema';
 import type { Conversation, Message, NewMessage } from './domain-types';
@@ -68,13 +68,31 @@ export function createConversationsRepository(db: Database) {
       userId: string,
       limit: number,
     ): Promise<{ conversation: Conversation; messages: Message[] } | undefined> {
-      const rows = await db
-        .select({ conversation: conversations, message: messages })
-        .from(conversations)
-        .leftJoin(messages, eq(messages.conversationId, conversations.id))
-        .where(and(eq(conversations.id, id), eq(conversations.channel, channel), eq(conversations.userId, userId)))
+      // The last messages come from a lateral subquery that reads them backwards along (conversation_id, id):
+      // a plain join sorted all of the conversation's messages first, a cost that grew with every turn.
+      const last = db
+        .select()
+        .from(messages)
+        .where(eq(messages.conversationId, conversations.id))
         .orderBy(desc(messages.id))
-        .limit(Math.max(1, limit));
+        .limit(Math.max(1, limit))
+        .as('last_messages');
+      const rows = await db
+        .select({
+          conversation: conversations,
+          message: {
+            id: last.id,
+            conversationId: last.conversationId,
+            role: last.role,
+            content: last.content,
+            toolCalls: last.toolCalls,
+            createdAt: last.createdAt,
+          },
+        })
+        .from(conversations)
+        .leftJoinLateral(last, sql`true`)
+        .where(and(eq(conversations.id, id), eq(conversations.channel, channel), eq(conversations.userId, userId)))
+        .orderBy(desc(last.id));
       if (rows.length === 0) return undefined;
       const found = rows.flatMap((row) => (row.message ? [row.message] : []));
       return { conversation: rows[0]!.conversation, messages: limit > 0 ? found.reverse() : [] };
