@@ -1,5 +1,5 @@
 import type { FusedHit } from './fuse-scores';
-import { phraseMatch } from './phrase-match';
+import { createPhraseMatcher } from './phrase-match';
 
 export interface RerankWeights {
   /** Weight of the longest shared phrases (normalised by the best candidate's). */
@@ -29,13 +29,14 @@ export function rerank(
   fit: (chunkId: string) => number = (chunkId) => coverage(queryTerms, chunkId),
 ): FusedHit[] {
   if (weights.phrase === 0 && weights.coverage === 0) return candidates;
+  const phraseMatch = createPhraseMatcher(question);
   const measured = candidates.slice(0, depth).map((hit) => {
     let phrase = 0;
     let covered = 0;
     let chunkId = hit.chunkId;
     let bestFit = fit(chunkId);
     for (const chunk of textOf(hit.documentId)?.chunks ?? []) {
-      const value = phraseMatch(question, chunk.text);
+      const value = phraseMatch(chunk.text);
       if (value > phrase) phrase = value;
       const share = coverage(queryTerms, chunk.id);
       if (share > covered) covered = share;
