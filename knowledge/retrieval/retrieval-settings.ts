@@ -51,7 +51,7 @@ export const parentLawShare = 0.95;
 /**
  * Length normalisation (BM25 b) of the whole-document index: 1 scores a document by the density of the question's
  * words in it, so a long notice that mentions them in passing no longer outranks a short one about them
- * (eval:retrieval 600 questions +3 in both modes at 1, 0.9 +2/+1, 0.5 −8; the citizen sets unchanged without
- * vectors; the chunk index keeps 0.75).
+ * (eval:retrieval 600 questions: +3 with vectors and +2 without at 1; 0.9 +1 / +2; 0.5 −8; the citizen sets
+ * unchanged without vectors; the chunk index keeps 0.75).
  */
 export const documentLengthNormalisation = 1;
