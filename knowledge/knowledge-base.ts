@@ -4,12 +4,14 @@ import { rerank, type RerankWeights } from './retrieval/rerank';
 import { fuseScores, type FusionWeights } from './retrieval/fuse-scores';
 import { createLexicalIndex } from './retrieval/lexical-index';
 import { asksAboutPeriodOrPlace, profileDocument, type DocumentProfile } from './retrieval/document-profile';
+import { createLawHierarchy, preferParentLaw } from './retrieval/law-hierarchy';
 import {
   defaultAssociationWeight,
   defaultExpansionWeight,
   hitFloorShare,
   minimumMatchedTerms,
   timeBoundPenalty,
+  parentLawShare,
 } from './retrieval/retrieval-settings';
 import { stripQuestionWords, withoutFillers, type TermAnalyser } from '../text';
 import type { VectorHit, VectorIndex, VectorRecord } from './vector-store/vector-index';
@@ -125,6 +127,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
   const catalog = new Map<string, CatalogEntry>();
   const chunkById = new Map<string, Chunk>();
   const profiles = new Map<string, DocumentProfile>();
+  const laws = createLawHierarchy();
   let vectorWarningLogged = false;
   const searchCache = createSearchCache(deps.searchCacheEntries ?? 2000);
 
@@ -134,6 +137,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     for (const chunk of entry.chunks) chunkById.set(chunk.id, chunk);
     lexical.addDocument(entry.document.id, entry.chunks);
     profiles.set(entry.document.id, profileDocument(entry.chunks));
+    laws.add(entry.document.id, entry.document.title, entry.chunks);
   };
 
   const removeFromLexical = (documentId: string) => {
@@ -141,6 +145,7 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
     for (const chunk of catalog.get(documentId)?.chunks ?? []) chunkById.delete(chunk.id);
     catalog.delete(documentId);
     profiles.delete(documentId);
+    laws.remove(documentId);
     lexical.removeDocument(documentId);
   };
 
@@ -390,12 +395,14 @@ export function createKnowledgeBase(deps: KnowledgeBaseDependencies) {
       // A time-bound notice (an epidemic-period measure) answers a question about its period or its place; any
       // other question is first about the standing rules, so such notices lose a share of their score.
       const noticePenalty = asksAboutPeriodOrPlace(question) ? 0 : timeBoundPenalty;
-      const ranked = fused
+      const scored = fused
         .map((hit) => {
           const prior = (hit.score + titleWeight * titleShare(hit.documentId)) / (1 + titleWeight);
           return { ...hit, score: profiles.get(hit.documentId)?.timeBound ? prior * (1 - noticePenalty) : prior };
         })
         .sort((left, right) => right.score - left.score || (left.documentId < right.documentId ? -1 : 1));
+      // A regulation made under a law (law-hierarchy.ts) and its law fitting about equally: the law first.
+      const ranked = preferParentLaw(scored, laws, parentLawShare);
       // The document is relevant when one of its passages is, even when another article is the excerpt.
       const coverageOf = (hit: (typeof ranked)[number]) => Math.max(hit.coverage ?? 0, relevance(hit.chunkId));
       // The threshold decides whether the question has a source at all; once one passage clears it, the

@@ -11,6 +11,7 @@
  * citizen-questions-held-out-everyday.jsonl, written from situations, not from the public set); off-domain: scripts/retrieval/off-domain-questions.jsonl and out-of-scope-questions.jsonl.
  *
  *   npm run eval:citizen [-- <shared data folder>] [--vectors] [--no-agent] [--threshold 0.2] [--misses file]
+ *     [--per-question file] (one JSON line per question: ranked laws, article, found, contained, to diff runs)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,6 +53,9 @@ async function main(argv: string[]) {
     // Written for the law-choice work before any failure of the public set was looked at (everyday wording, one
     // question per situation over 46 of the 58 laws).
     { name: 'held-out everyday (law choice)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out-everyday.jsonl') },
+    // Written for the sibling-law work (a law and its regulation, the two 低保 rules) before any failure of the
+    // public set was looked at: which of two related laws a citizen's question belongs to.
+    { name: 'held-out siblings (law hierarchy)', file: path.join(__dirname, 'retrieval/citizen-questions-held-out-siblings.jsonl') },
   ].filter((set) => fs.existsSync(set.file));
   const offDomainFiles = [
     path.join(__dirname, 'retrieval/off-domain-questions.jsonl'),
@@ -70,6 +74,7 @@ async function main(argv: string[]) {
   const services = await openServices(config);
   const knowledge = await openKnowledgeFor(services, logger);
   const misses: string[] = [];
+  const perQuestion: string[] = [];
   try {
     await seedIfEmpty(services, logger);
     const started = performance.now();
@@ -102,6 +107,17 @@ async function main(argv: string[]) {
           if (result.sources.length === 0) tally.agentRefused += 1;
           if (result.toolCalls.includes('search_policies')) tally.agentPolicy += 1;
         }
+        perQuestion.push(
+          JSON.stringify({
+            set: set.name,
+            id: question.id,
+            gold: question.source,
+            ranked: [...new Set(hits.map((hit) => hit.source))].slice(0, 5),
+            article: hits[0]?.headingPath.at(-1),
+            found,
+            contained,
+          }),
+        );
         if (!contained || hits[0]?.source !== question.source) {
           misses.push(
             JSON.stringify({
@@ -172,6 +188,8 @@ async function main(argv: string[]) {
     print('  targets (public): recall@1 ≥ 0.80, recall@5 ≥ 0.93, containment ≥ 0.55, refused ≤ 0.05; off-domain without a source ≥ 0.95');
     const missesFile = option(argv, '--misses');
     if (missesFile) fs.writeFileSync(missesFile, `${misses.join('\n')}\n`);
+    const perQuestionFile = option(argv, '--per-question');
+    if (perQuestionFile) fs.writeFileSync(perQuestionFile, `${perQuestion.join('\n')}\n`);
   } finally {
     await knowledge.close();
     await services.close();

@@ -1,4 +1,5 @@
 import { createBm25Index } from './bm25';
+import { documentLengthNormalisation } from './retrieval-settings';
 import type { TermAnalyser } from '../../text';
 
 export interface IndexedChunk {
@@ -23,7 +24,7 @@ export interface LexicalDocumentHit {
  */
 export function createLexicalIndex(analyse: TermAnalyser) {
   const chunkIndex = createBm25Index();
-  const documentIndex = createBm25Index();
+  const documentIndex = createBm25Index({ b: documentLengthNormalisation });
   const chunkOwner = new Map<string, string>();
   const chunksOfDocument = new Map<string, string[]>();
   const chunkTerms = new Map<string, Set<string>>();
