@@ -4,6 +4,7 @@ import type { ToolContext, ToolRunner } from './tools';
 
 /** More steps than an offline turn takes (the model, the tools, the model): a loop would be a bug. */
 const maxSteps = 6;
+const streamedPieceCharacters = 120;
 
 const textOf = (message: BaseMessage) => (typeof message.content === 'string' ? message.content : '');
 
@@ -41,7 +42,8 @@ export function createOfflineTurn(deps: { model: OfflineChatModel; runners: Read
       const calls = reply.tool_calls ?? [];
       if (calls.length === 0) {
         const text = textOf(reply);
-        if (onDelta && text !== '') for (const piece of answerPieces(text)) onDelta(piece);
+        // The answer is whole at once: a few larger pieces show it as promptly with fewer frames to send and read.
+        if (onDelta && text !== '') for (const piece of answerPieces(text, streamedPieceCharacters)) onDelta(piece);
         return turn.slice(messages.length);
       }
       for (const call of calls) turn.push(await runTool(call, context));

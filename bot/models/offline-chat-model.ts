@@ -21,7 +21,7 @@ export interface OfflineChatModelDependencies {
 }
 
 /** The pieces an offline answer is streamed in, as a remote model streams tokens (a few per answer). */
-export const answerPieces = (text: string): string[] => text.match(/[\s\S]{1,40}/g) ?? [''];
+export const answerPieces = (text: string, size = 40): string[] => text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [''];
 
 const textOf = (message: BaseMessage) =>
   typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
