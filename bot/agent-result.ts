@@ -1,4 +1,5 @@
 import { AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { textOf } from './message-text';
 import { suggestionsByReply } from './models/offline-replies';
 import { toolUnitNamed, type ColumnPage } from './tools';
 
@@ -37,9 +38,6 @@ function columnPagesOf(added: BaseMessage[]): ColumnPage[] {
   }
   return [...pages.values()];
 }
-
-const textOf = (message: BaseMessage) =>
-  typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
 
 /** Reads answer, sources, tool calls and refusal from the messages an agent run added. */
 export function resultFromMessages(conversationId: string, added: BaseMessage[]): XiaoningResult {

@@ -1,12 +1,11 @@
 import { type AIMessage, ToolMessage, type BaseMessage } from '@langchain/core/messages';
+import { textOf } from './message-text';
 import { answerPieces, type OfflineChatModel } from './models/offline-chat-model';
 import type { ToolContext, ToolRunner } from './tools';
 
 /** More steps than an offline turn takes (the model, the tools, the model): a loop would be a bug. */
 const maxSteps = 6;
 const streamedPieceCharacters = 120;
-
-const textOf = (message: BaseMessage) => (typeof message.content === 'string' ? message.content : '');
 
 /**
  * A turn of the offline model: the model's reply, the tools it called, its answer from their results — the
@@ -51,5 +50,3 @@ export function createOfflineTurn(deps: { model: OfflineChatModel; runners: Read
     throw new Error(`the offline turn took more than ${maxSteps} steps`);
   };
 }
-
-export type OfflineTurn = ReturnType<typeof createOfflineTurn>;

@@ -9,6 +9,7 @@ import { composeToolAnswer } from './compose-tool-answer';
 import { isRaisingProblem } from '../intents/raise-problem';
 import { afterEmergencyReply, greetingReply, helpReply, howToRaiseReply, noPolicyReply, outOfScopeReply } from './offline-replies';
 import { planTurn } from './plan-turn';
+import { textOf } from '../message-text';
 
 export interface OfflineChatModelDependencies {
   router: IntentRouter;
@@ -22,9 +23,6 @@ export interface OfflineChatModelDependencies {
 
 /** The pieces an offline answer is streamed in, as a remote model streams tokens (a few per answer). */
 export const answerPieces = (text: string, size = 40): string[] => text.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [''];
-
-const textOf = (message: BaseMessage) =>
-  typeof message.content === 'string' ? message.content : message.content.map((part) => ('text' in part ? part.text : '')).join('');
 
 /**
  * The default chat model: deterministic, no network. A user message is routed to a tool (with arguments

@@ -20,28 +20,22 @@ export function lawTitle(title: string): string {
 }
 
 /**
- * Documents by title and the documents each was made under; kept in step with the index (add/remove), asked
+ * Each document's title and the laws it was made under; kept in step with the index (add/remove), asked
  * at search time for the first two documents only.
  */
 export function createLawHierarchy() {
   const titleOf = new Map<string, string>();
   const basisOf = new Map<string, string[]>();
-  const documentsByTitle = new Map<string, Set<string>>();
 
   return {
     add(documentId: string, title: string, chunks: { text: string; headingPath: string[] }[]): void {
       this.remove(documentId);
       const key = lawTitle(title);
       titleOf.set(documentId, key);
-      const same = documentsByTitle.get(key) ?? new Set<string>();
-      same.add(documentId);
-      documentsByTitle.set(key, same);
       const basis = basisOfDocument(chunks).filter((parent) => parent !== key);
       if (basis.length > 0) basisOf.set(documentId, basis);
     },
     remove(documentId: string): void {
-      const key = titleOf.get(documentId);
-      if (key !== undefined) documentsByTitle.get(key)?.delete(documentId);
       titleOf.delete(documentId);
       basisOf.delete(documentId);
     },
