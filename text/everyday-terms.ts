@@ -37,28 +37,40 @@ export function readEverydayTerms(file = everydayTermsFile): ThesaurusEntry[] {
 export type Thesaurus = (text: string) => string[];
 
 /**
+ * Aspect particles and softeners people put inside a phrase (欠了工资, 扣着身份证, 问一下): the everyday forms are
+ * also looked for in the text without them, so that 欠了工资 finds 欠工资.
+ */
+const particles = /[了着的]|一下|一点/gu;
+
+/**
  * The official terms for a text: everyday forms are matched as substrings, the longest first, each place in
- * the text used by one form only (物业费 is not also 物业), and their terms returned once each, in entry order.
+ * the text used by one form only (物业费 is not also 物业), in the text as written and in the text without
+ * particles, and their terms returned once each, in entry order.
  */
 export function createThesaurus(entries: ThesaurusEntry[] = readEverydayTerms()): Thesaurus {
   const forms = entries
     .flatMap((entry, index) => entry.everyday.map((form) => ({ form, index })))
     .sort((left, right) => right.form.length - left.form.length);
-  return (text) => {
-    const lower = text.normalize('NFKC').toLowerCase();
-    const used = new Array<boolean>(lower.length).fill(false);
-    const matched = new Set<number>();
+  const matchInto = (text: string, matched: Set<number>) => {
+    const used = new Array<boolean>(text.length).fill(false);
     for (const { form, index } of forms) {
-      let start = lower.indexOf(form);
+      let start = text.indexOf(form);
       while (start >= 0) {
         const end = start + form.length;
         if (!used.slice(start, end).some(Boolean)) {
           used.fill(true, start, end);
           matched.add(index);
         }
-        start = lower.indexOf(form, start + 1);
+        start = text.indexOf(form, start + 1);
       }
     }
+  };
+  return (text) => {
+    const lower = text.normalize('NFKC').toLowerCase();
+    const matched = new Set<number>();
+    matchInto(lower, matched);
+    const plain = lower.replace(particles, '');
+    if (plain !== lower) matchInto(plain, matched);
     const terms = new Set<string>();
     for (const index of [...matched].sort((left, right) => left - right)) for (const term of entries[index]!.official) terms.add(term);
     return [...terms];
