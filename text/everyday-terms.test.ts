@@ -36,5 +36,6 @@ describe('the everyday → official thesaurus', () => {
 
   it('leaves filler words out of what is matched', () => {
     expect(withoutFillers('我想问一下现在能不能办').replace(/\s+/g, '')).toBe('办');
+    expect(withoutFillers('俺家的地咱们村给占了').replace(/\s+/g, '')).toBe('地村占');
   });
 });

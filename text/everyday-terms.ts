@@ -82,6 +82,6 @@ export function createThesaurus(entries: ThesaurusEntry[] = readEverydayTerms())
  * matched so that the pairs they form with their neighbours do not count as the question's words.
  */
 const fillers =
-  /我们|我家|我爸|我妈|我的|我想|想问|问一下|请问|一下|现在|最近|能不能|可不可以|可以吗|是不是|有没有|怎么办|咋办|怎么弄|应该|需要|这种|这个|那个|情况|的话|之类|还能|还要|得多少|多久|多长时间|多少钱|什么时候|几个月|几天|我|你|他|她|咋|啥|吗|呢|吧|啊|呀|了|的|得|都|还|就|要|想|能|会|该|把|被|给|让/g;
+  /我们|俺们|咱们|我家|俺家|咱家|我爸|我妈|我的|我想|想问|问一下|请问|一下|现在|最近|能不能|可不可以|可以吗|是不是|有没有|怎么办|咋办|怎么弄|应该|需要|这种|这个|那个|情况|的话|之类|还能|还要|得多少|多久|多长时间|多少钱|什么时候|几个月|几天|我|俺|咱|你|他|她|咋|啥|吗|呢|吧|啊|呀|了|的|得|都|还|就|要|想|能|会|该|把|被|给|让/g;
 
 export const withoutFillers = (text: string) => text.replace(fillers, ' ');
