@@ -63,6 +63,9 @@ async function main(argv: string[]) {
   const offDomainFiles = [
     path.join(__dirname, 'retrieval/off-domain-questions.jsonl'),
     path.join(__dirname, 'retrieval/out-of-scope-questions.jsonl'),
+    // Everyday life (cooking, phones, travel, hobbies) in the nouns of the domain (公交车, 台风, 快递, 网吧, 养猪):
+    // written before the thesaurus' short concept words were added, to check they give no source off the domain.
+    path.join(__dirname, 'retrieval/off-domain-everyday-nouns.jsonl'),
   ].filter((file) => fs.existsSync(file));
 
   const dataDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'xiaoning-eval-citizen-'));
