@@ -24,6 +24,14 @@ describe('the everyday → official thesaurus', () => {
     expect(thesaurus('厂里扣着身份证不还')).toEqual(['扣押劳动者身份证']);
   });
 
+  it('adds every entry that lists a form (the file is written in parts)', () => {
+    const twice = createThesaurus([
+      { everyday: ['押金'], official: ['扣押劳动者身份证', '收取财物'] },
+      { everyday: ['押金', '不退押金'], official: ['租赁', '押金'] },
+    ]);
+    expect(twice('房东扣着押金')).toEqual(['扣押劳动者身份证', '收取财物', '租赁', '押金']);
+  });
+
   it('reads the shipped file: every entry has everyday forms and official terms', () => {
     const entries = readEverydayTerms();
     expect(entries.length).toBeGreaterThan(250);

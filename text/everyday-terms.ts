@@ -48,18 +48,19 @@ const particles = /[了着的]|一下|一点/gu;
  * particles, and their terms returned once each, in entry order.
  */
 export function createThesaurus(entries: ThesaurusEntry[] = readEverydayTerms()): Thesaurus {
-  const forms = entries
-    .flatMap((entry, index) => entry.everyday.map((form) => ({ form, index })))
-    .sort((left, right) => right.form.length - left.form.length);
+  // A form several entries list stands for all of them (the file is written in parts, by subject and by law).
+  const byForm = new Map<string, number[]>();
+  entries.forEach((entry, index) => entry.everyday.forEach((form) => byForm.set(form, [...(byForm.get(form) ?? []), index])));
+  const forms = [...byForm].map(([form, indexes]) => ({ form, indexes })).sort((left, right) => right.form.length - left.form.length);
   const matchInto = (text: string, matched: Set<number>) => {
     const used = new Array<boolean>(text.length).fill(false);
-    for (const { form, index } of forms) {
+    for (const { form, indexes } of forms) {
       let start = text.indexOf(form);
       while (start >= 0) {
         const end = start + form.length;
         if (!used.slice(start, end).some(Boolean)) {
           used.fill(true, start, end);
-          matched.add(index);
+          for (const index of indexes) matched.add(index);
         }
         start = text.indexOf(form, start + 1);
       }
