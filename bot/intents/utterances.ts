@@ -7,12 +7,13 @@ export interface Utterance {
   text: string;
 }
 
-/** The training sets: the first set, the everyday phrasings of issue 13, the framed ones (scripts/agent/write-utterances.ts), the officials' (issue 16). */
+/** The training sets: the first set, the everyday phrasings of issue 13, the framed ones (scripts/agent/write-utterances.ts), the officials' (issue 16), everyday life in the domain's nouns. */
 export const trainingUtteranceFiles = [
   'utterances.txt',
   'utterances-everyday.txt',
   'utterances-framed.txt',
   'utterances-officials.txt',
+  'utterances-daily-life.txt',
 ].map((name) => path.join(__dirname, name));
 /** Written separately from the training sets, for evaluation only: never trained on. */
 export const heldOutUtterancesFile = path.join(__dirname, 'held-out-utterances.txt');
