@@ -109,6 +109,24 @@ describe('intent router', () => {
     });
   });
 
+  it('tells daily life from a question about the rules in the same nouns', () => {
+    const router = createIntentRouter();
+    for (const text of ['小区门口那家饭店的菜好吃吗', '周末带孙子去哪玩好', '红薯怎么蒸才甜'])
+      expect(router.route(text).intent).toBe('out_of_domain');
+    for (const text of ['饭店吃饭不给开发票，这合法吗', '我家孩子上幼儿园，政府有没有补贴', '坐公交车老年人能免费吗'])
+      expect(router.route(text).intent).toBe('search_policies');
+  });
+
+  it('never takes a message in the words of rules and public services for small talk', () => {
+    // Trained on nothing but small talk, the classifier can only guess out_of_domain: the rule words decide.
+    const router = createIntentRouter([
+      { intent: 'out_of_domain', text: '今天天气怎么样' },
+      { intent: 'search_policies', text: '失业金怎么领' },
+    ]);
+    expect(router.route('今天天气怎么样').intent).toBe('out_of_domain');
+    expect(router.route('今天天气这样，户外干活有高温补贴吗').intent).toBe('search_policies');
+  });
+
   it('is trained from the utterances it is given', () => {
     const tiny = createIntentRouter([
       { intent: 'search_policies', text: '公积金提取条件' },

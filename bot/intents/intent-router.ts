@@ -23,6 +23,13 @@ const asksAboutAppeals = (text: string, category: string) =>
 const raisedInPeriod = /(诉求|投诉|反映|来信)(有哪些|都有啥|有啥|都是什么|是什么|$|[?？。]*$)|(反映|投诉|说)了(什么|啥|哪些)/u;
 
 /**
+ * The words of rules and public services (政策, 补贴, 办理, 社保, 罚款…): a message that uses them is not small talk,
+ * whatever the classifier guessed from its other words; the relevance threshold still decides whether a source answers it.
+ */
+const ruleWords =
+  /政策|规定|条例|法律|法规|通知|补贴|补助|补偿|赔偿|津贴|申请|办理|缴纳|缴费|社保|医保|公积金|养老金|低保|疫情|防控|复工|复产|减免|违法|合法|罚款|处罚|审批|许可|证明|政府|部门/u;
+
+/**
  * Intents the classifier never guesses: a vote is cast only on the person's own plain words, danger is
  * decided by the detector alone, and the tally is asked for with its own words (票, 排名, 候选) — a guess
  * would take 市场监管局的电话是多少 for 住建局多少票. The officials' tools are asked for with their own words too:
@@ -77,6 +84,8 @@ export function createIntentRouter(utterances: readonly Utterance[] = readUttera
       const guess = classifier.predict(text, classified);
       // A guess of a look-up needs the look-up's own subject in the message: dates and unit names also fill
       // policy questions (2月14日起办理哪些业务, 社保中心什么时候开始办公).
+      if (guess.intent === 'out_of_domain' && ruleWords.test(text))
+        return { intent: 'search_policies', confidence: guess.confidence, byCue: false };
       const subject = lookUpSubjects[guess.intent];
       if (!subject || subject.test(text)) return { ...guess, byCue: false };
       return { ...classifier.predict(text, questionIntents), byCue: false };
