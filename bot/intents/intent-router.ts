@@ -82,10 +82,10 @@ export function createIntentRouter(utterances: readonly Utterance[] = readUttera
         if (raisedInPeriod.test(text) && !unit) return decided('search_past_appeals');
       }
       const guess = classifier.predict(text, classified);
-      // A guess of a look-up needs the look-up's own subject in the message: dates and unit names also fill
-      // policy questions (2月14日起办理哪些业务, 社保中心什么时候开始办公).
       if (guess.intent === 'out_of_domain' && ruleWords.test(text))
         return { intent: 'search_policies', confidence: guess.confidence, byCue: false };
+      // A guess of a look-up needs the look-up's own subject in the message: dates and unit names also fill
+      // policy questions (2月14日起办理哪些业务, 社保中心什么时候开始办公).
       const subject = lookUpSubjects[guess.intent];
       if (!subject || subject.test(text)) return { ...guess, byCue: false };
       return { ...classifier.predict(text, questionIntents), byCue: false };
